@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// The zoo command runs its TypeScript sources directly: tsx compiles them on load, so there is no build step.
+import { register } from "tsx/esm/api";
+
+// A reader that stops early (`zoo catalog list | head`) closes the pipe: that is not an error.
+process.stdout.on("error", (error) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+register();
+const { main, processIo } = await import("../src/main.ts");
+process.exitCode = await main(process.argv.slice(2), processIo);

@@ -1,0 +1,61 @@
+import { CatalogError } from "@zoo/catalog";
+import { Command, CommanderError } from "commander";
+import packageJson from "../package.json" with { type: "json" };
+import { CliError, EXIT_FAILURE, EXIT_USAGE } from "./cli-error.ts";
+import { catalogCheckCommand } from "./commands/catalog-check.ts";
+import { catalogExportCommand } from "./commands/catalog-export.ts";
+import { catalogListCommand } from "./commands/catalog-list.ts";
+import { catalogSchemaCommand } from "./commands/catalog-schema.ts";
+import { catalogShowCommand } from "./commands/catalog-show.ts";
+import type { Context } from "./context.ts";
+import type { Io } from "./io.ts";
+
+export { processIo } from "./io.ts";
+
+function program(context: Context): Command {
+  const configure = (command: Command): Command => {
+    command
+      .exitOverride()
+      .showSuggestionAfterError()
+      .configureOutput({ writeOut: context.io.out, writeErr: context.io.err, outputError: () => {} });
+    command.commands.forEach(configure);
+    return command;
+  };
+  const catalog = new Command("catalog")
+    .description("check, list, show and export the model catalogue")
+    .addCommand(catalogCheckCommand(context))
+    .addCommand(catalogListCommand(context))
+    .addCommand(catalogShowCommand(context))
+    .addCommand(catalogExportCommand(context))
+    .addCommand(catalogSchemaCommand(context));
+  return configure(
+    new Command("zoo")
+      .description("zoo: a model-zoo catalogue and benchmarking harness for language models")
+      .version(packageJson.version)
+      .addCommand(catalog),
+  );
+}
+
+/** Runs the zoo command line and returns its exit status. Bad input is one line on stderr, never a stack trace. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const context: Context = { io, exitCode: 0 };
+  try {
+    await program(context).parseAsync(argv, { from: "user" });
+    return context.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are printed by commander and end with a "success" code; anything else is a usage error.
+      if (error.exitCode === 0) return 0;
+      if (error.code === "commander.help" || error.code === "commander.helpDisplayed") return 0;
+      io.err(`zoo: ${error.message.replace(/^error: /, "").replace(/\s*\n\s*/g, " ")}\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof CliError || error instanceof CatalogError) {
+      io.err(`zoo: ${error.message}\n`);
+      return error instanceof CliError ? error.exitCode : EXIT_FAILURE;
+    }
+    const detail = io.env.ZOO_DEBUG ? `\n${(error as Error).stack}` : " (set ZOO_DEBUG=1 for the stack trace)";
+    io.err(`zoo: internal error: ${(error as Error).message}${detail}\n`);
+    return EXIT_FAILURE;
+  }
+}
