@@ -195,5 +195,5 @@ describe("the zoo binary", () => {
     const usage = await run(["catalog", "nope"]);
     expect(usage?.code).toBe(2);
     expect(usage?.stderr).toBe("zoo: unknown command 'nope'\n");
-  });
+  }, 60_000); // two cold starts of node with tsx, on a busy machine
 });
