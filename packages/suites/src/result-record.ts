@@ -1,0 +1,89 @@
+import { z } from "zod";
+
+/** Bumped when a field of the record is removed or changes meaning; adding an optional field keeps the version. */
+export const RESULT_RECORD_VERSION = 1;
+
+const metricSchema = z.strictObject({
+  value: z.number(),
+  /** Standard error of the mean as lm-evaluation-harness computes it; null where it has none (e.g. BLEU). */
+  stderr: z.number().nonnegative().nullable(),
+});
+
+const metricsSchema = z.record(z.string().min(1), metricSchema);
+
+/** A breakdown row: one subject, category or sub-task of the suite. */
+const groupSchema = z.strictObject({
+  kind: z.enum(["subject", "category", "task"]),
+  name: z.string().min(1),
+  documents: z.number().int().nonnegative(),
+  metrics: metricsSchema,
+});
+
+/**
+ * One scored run of one model on one suite at one shot count: what `zoo bench` writes under
+ * benchmarks/results/<model-id>/, what the site shows, and what `zoo results merge` joins shards into.
+ */
+export const resultRecordSchema = z.strictObject({
+  schema_version: z.literal(RESULT_RECORD_VERSION),
+  model: z.strictObject({
+    /** The catalogue id, or for a model outside the catalogue a label such as "hf:org/repo" or "local:name". */
+    id: z.string().min(1),
+    adapter: z.enum(["transformers-js", "openai", "anthropic", "random", "first"]),
+    /** Hugging Face repo id or local folder name (transformers-js). */
+    repo: z.string().min(1).optional(),
+    /** The exact revision run: a commit sha where the hub gives one. */
+    revision: z.string().min(1).optional(),
+    dtype: z.string().min(1).optional(),
+    device: z.string().min(1).optional(),
+    /** The model name the API was called with (openai, anthropic). */
+    api_model: z.string().min(1).optional(),
+    base_url: z.string().min(1).optional(),
+    /** Seed of a random baseline. */
+    seed: z.number().int().optional(),
+  }),
+  suite: z.strictObject({
+    id: z.string().min(1),
+    version: z.string().min(1),
+    /** The metric leaderboards rank by, a key of `metrics`. */
+    primary_metric: z.string().min(1),
+    dataset: z.strictObject({
+      id: z.string().min(1),
+      revision: z.string().min(1).nullable(),
+      /** sha256 of the documents scored, so two runs can be shown to have used the same data. */
+      hash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+      /** True for the project's own offline sample sets: such a score is never shown as the real benchmark's. */
+      sample: z.boolean(),
+    }),
+  }),
+  shots: z.number().int().nonnegative(),
+  /** The --limit given, if any. */
+  limit: z.number().int().positive().nullable(),
+  /** True when fewer documents were scored than the suite holds: never ranked. */
+  limited: z.boolean(),
+  documents: z.number().int().nonnegative(),
+  metrics: metricsSchema,
+  groups: z.array(groupSchema),
+  timings: z.strictObject({
+    wall_seconds: z.number().nonnegative(),
+    items_per_second: z.number().nonnegative(),
+    /** Tokens through the model's forward passes per second (local models); null for APIs. */
+    tokens_per_second: z.number().nonnegative().nullable(),
+  }),
+  environment: z.strictObject({
+    zoo_version: z.string().min(1),
+    node: z.string().min(1),
+    platform: z.string().min(1),
+    onnxruntime: z.string().min(1).optional(),
+    transformers_js: z.string().min(1).optional(),
+  }),
+  /** When the run finished, ISO 8601. */
+  date: z.iso.datetime({ offset: true }),
+  /** Present on the part of a sharded run; `zoo results merge` removes it. */
+  shard: z.strictObject({ index: z.number().int().nonnegative(), count: z.number().int().positive() }).optional(),
+  /** Per-document samples (--log-samples), a JSONL file beside the record. */
+  samples_file: z.string().min(1).optional(),
+});
+
+export type ResultRecord = z.output<typeof resultRecordSchema>;
+export type MetricValue = z.output<typeof metricSchema>;
+export type ResultGroup = z.output<typeof groupSchema>;
