@@ -48,3 +48,12 @@ describe("references between catalogue files", () => {
     ]);
   });
 });
+
+describe("seed mentions", () => {
+  it("resolves each mention by id, name, alias or family, ignoring case and punctuation", async () => {
+    const seed = "title: Notes\nfile: 004_notes.txt\nmentions: [Base 7B, BASE-7B, chat 7b, moe, MoE 8x1B, Koala]\n";
+    expect(await problemsWith({ "seeds/notes.yaml": seed })).toEqual([
+      'seeds/notes.yaml:3:54: mentions[5]: "Koala" names no catalogue entry (by id, name, alias or family)',
+    ]);
+  });
+});

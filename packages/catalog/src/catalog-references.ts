@@ -60,6 +60,8 @@ export function checkReferences(records: CatalogRecords, today: Date): Problem[]
 
   problems.push(...lineageCycles(records.models));
 
+  problems.push(...unresolvedMentions(records));
+
   for (const { source } of [...records.organizations, ...records.seeds]) {
     const id = recordId(source.file);
     if (!ID_PATTERN.test(id)) problems.push(source.problem([], `file name "${id}" is not a kebab-case id`));
@@ -115,4 +117,25 @@ function lineageCycles(models: CatalogRecords["models"]): Problem[] {
   };
   for (const id of byId.keys()) visit(id, []);
   return problems;
+}
+
+/** Names compare without case, spaces or punctuation: "Llama 2" names the family "llama-2". */
+const nameKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+/** Every model a seed document mentions must be in the catalogue, by id, name, alias or family. */
+function unresolvedMentions(records: CatalogRecords): Problem[] {
+  const known = new Set<string>();
+  for (const { source } of records.models) {
+    const data = source.data;
+    for (const name of [recordId(source.file), data.name, data.family, ...listAt(data, "aliases")]) {
+      if (typeof name === "string") known.add(nameKey(name));
+    }
+  }
+  return records.seeds.flatMap(({ value, source }) =>
+    (value?.mentions ?? []).flatMap((mention, index) =>
+      known.has(nameKey(mention))
+        ? []
+        : [source.problem(["mentions", index], `"${mention}" names no catalogue entry (by id, name, alias or family)`)],
+    ),
+  );
 }

@@ -7,6 +7,10 @@ export const seedSchema = z
     title: z.string().min(1),
     file: z.string().regex(/^[\w.-]+\.txt$/).describe("The document's file name in the seed collection"),
     description: z.string().min(1).optional(),
+    mentions: z
+      .array(z.string().min(1))
+      .optional()
+      .describe("Every model the document names, as it writes them: each must match a catalogue entry or family"),
   })
   .describe("A seed document");
 
