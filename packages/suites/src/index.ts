@@ -8,4 +8,5 @@ export type {
   Response,
 } from "./request.ts";
 export { RESULT_RECORD_VERSION, resultRecordSchema } from "./result-record.ts";
+export type { DatasetInfo, SuiteDocument, SuiteRun } from "./suite-run.ts";
 export type { MetricValue, ResultGroup, ResultRecord } from "./result-record.ts";
