@@ -15,6 +15,7 @@ const RECORD: ResultRecord = {
     id: "mmlu",
     version: "1",
     primary_metric: "acc",
+    chance: 0.25,
     dataset: { id: "cais/mmlu", revision: "c30699e", hash: `sha256:${"ab".repeat(32)}`, sample: false },
   },
   shots: 5,

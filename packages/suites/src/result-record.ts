@@ -46,6 +46,8 @@ export const resultRecordSchema = z.strictObject({
     version: z.string().min(1),
     /** The metric leaderboards rank by, a key of `metrics`. */
     primary_metric: z.string().min(1),
+    /** The primary metric's expected value for a uniform random guess over each document's choices; null if none. */
+    chance: z.number().min(0).max(1).nullable(),
     dataset: z.strictObject({
       id: z.string().min(1),
       revision: z.string().min(1).nullable(),
