@@ -9,12 +9,15 @@ import type { YamlSource } from "./yaml-file.ts";
 
 const SPDX_IDS = new Set<string>(spdxLicenseIds);
 
-/** A reference checker for one kind of record: an error naming the closest known id when the reference is unknown. */
+/**
+ * A reference checker for one kind of record: an error naming the closest known id when the reference is unknown.
+ * An empty reference is left to the schema, which already reports it.
+ */
 function referenceCheck(kind: string, located: readonly Located<unknown>[]) {
   const ids = located.map(({ source }) => recordId(source.file));
   const known = new Set(ids);
   return (source: YamlSource, path: PropertyKey[], id: unknown): Problem[] =>
-    typeof id !== "string" || known.has(id)
+    typeof id !== "string" || id === "" || known.has(id)
       ? []
       : [source.problem(path, `no ${kind} "${id}" in the catalogue`, { suggestion: didYouMean(id, ids) })];
 }
