@@ -122,8 +122,16 @@ function lineageCycles(models: CatalogRecords["models"]): Problem[] {
   return problems;
 }
 
-/** Names compare without case, spaces or punctuation: "Llama 2" names the family "llama-2". */
-const nameKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");
+/**
+ * Names compare without case, spaces or punctuation ("Llama 2" names the family "llama-2"), except a dot between
+ * digits and a plus, which tell sizes and versions apart ("OPT-1.3B" is not "OPT-13B", "CodeT5+" not "CodeT5").
+ */
+export function nameKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9.+]/g, "")
+    .replace(/(?<![0-9])\.|\.(?![0-9])/g, "");
+}
 
 /** Every model a seed document mentions must be in the catalogue, by id, name, alias or family. */
 function unresolvedMentions(records: CatalogRecords): Problem[] {
@@ -135,10 +143,15 @@ function unresolvedMentions(records: CatalogRecords): Problem[] {
     }
   }
   return records.seeds.flatMap(({ value, source }) =>
-    (value?.mentions ?? []).flatMap((mention, index) =>
-      known.has(nameKey(mention))
+    (value?.mentions ?? []).flatMap((mention, index) => {
+      if (typeof mention === "string") {
+        return known.has(nameKey(mention))
+          ? []
+          : [source.problem(["mentions", index], `"${mention}" names no catalogue entry (by id, name, alias or family)`)];
+      }
+      return known.has(nameKey(mention.model))
         ? []
-        : [source.problem(["mentions", index], `"${mention}" names no catalogue entry (by id, name, alias or family)`)],
-    ),
+        : [source.problem(["mentions", index, "model"], `"${mention.model}" is no catalogue entry or family`)];
+    }),
   );
 }
