@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CatalogError } from "./catalog-loader.ts";
 import type { HubReading } from "./hub-facts.ts";
 import { DTYPES } from "./run-spec.ts";
 import { catalogErrorMap } from "./schema-problems.ts";
@@ -37,12 +38,12 @@ export function parseHubStats(text: string, file: string): HubStats {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file} is not valid JSON (${(error as Error).message}): delete it and sync again`);
+    throw new CatalogError(`${file} is not valid JSON (${(error as Error).message}): delete it and sync again`);
   }
   const parsed = hubStatsSchema.safeParse(data, { error: catalogErrorMap });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`${file} is not a hub stats file: ${issue.path.join(".") || "top level"}: ${issue.message}`);
+    throw new CatalogError(`${file} is not a hub stats file: ${issue.path.join(".") || "top level"}: ${issue.message}`);
   }
   return parsed.data;
 }

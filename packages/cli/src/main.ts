@@ -7,6 +7,7 @@ import { catalogExportCommand } from "./commands/catalog-export.ts";
 import { catalogListCommand } from "./commands/catalog-list.ts";
 import { catalogSchemaCommand } from "./commands/catalog-schema.ts";
 import { catalogShowCommand } from "./commands/catalog-show.ts";
+import { catalogSyncCommand } from "./commands/catalog-sync.ts";
 import type { Context } from "./context.ts";
 import type { Io } from "./io.ts";
 
@@ -22,12 +23,13 @@ function program(context: Context): Command {
     return command;
   };
   const catalog = new Command("catalog")
-    .description("check, list, show and export the model catalogue")
+    .description("check, list, show, export and sync the model catalogue")
     .addCommand(catalogCheckCommand(context))
     .addCommand(catalogListCommand(context))
     .addCommand(catalogShowCommand(context))
     .addCommand(catalogExportCommand(context))
-    .addCommand(catalogSchemaCommand(context));
+    .addCommand(catalogSchemaCommand(context))
+    .addCommand(catalogSyncCommand(context));
   return configure(
     new Command("zoo")
       .description("zoo: a model-zoo catalogue and benchmarking harness for language models")
