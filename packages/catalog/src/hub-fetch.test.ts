@@ -94,6 +94,9 @@ describe("createHubFetch", () => {
       `cannot reach the Hugging Face Hub at ${hub.url} (ECONNREFUSED): are you offline?`,
     );
     expect(slept).toEqual([50, 100]);
+    // The run is over: other requests are not tried again.
+    expect(await hubFetch(hub.url).catch((error: unknown) => error)).toBe(failure);
+    expect(slept).toEqual([50, 100]);
   });
 });
 

@@ -57,6 +57,8 @@ export function createHubFetch(options: HubFetchOptions = {}): typeof fetch {
   const now = options.now ?? Date.now;
   const slots = new Semaphore(settings.concurrency);
   let resumeAt = 0;
+  // Once the Hub has not answered even after retries, every other request of the run fails at once too.
+  let unreachable: HubUnreachableError | undefined;
 
   const backoff = (attempt: number) => {
     const delay = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** attempt);
@@ -78,13 +80,16 @@ export function createHubFetch(options: HubFetchOptions = {}): typeof fetch {
 
   return async (input, init) => {
     for (let attempt = 0, networkAttempt = 0; ;) {
+      if (unreachable) throw unreachable;
       let response: Response;
       try {
         response = await send(input, init);
       } catch (error) {
         if (init?.signal?.aborted) throw error;
-        if (networkAttempt >= settings.networkRetries)
-          throw new HubUnreachableError(originOf(input), failureReason(error));
+        if (networkAttempt >= settings.networkRetries) {
+          unreachable ??= new HubUnreachableError(originOf(input), failureReason(error));
+          throw unreachable;
+        }
         await sleep(backoff(networkAttempt));
         networkAttempt += 1;
         continue;
