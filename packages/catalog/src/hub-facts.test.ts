@@ -114,6 +114,12 @@ describe("readHubEntry", () => {
     );
   });
 
+  it("reports a pinned revision the Hub does not have", async () => {
+    expect(
+      (await failure(readHubEntry(undefined, { repo: "acme/base-7b-onnx", revision: "v9" }, options)))?.message,
+    ).toBe('acme/base-7b-onnx: no revision "v9" on the Hub');
+  });
+
   it("finds no ONNX variants in a repo without an onnx/ folder", async () => {
     const reading = await readHubEntry("acme/drifty-lm", { repo: "acme/drifty-lm" }, options);
     expect(reading.onnx).toEqual({

@@ -239,9 +239,10 @@ async function readOnnxVariants(
         if (parsed.data.type === "file") listed.push({ path: parsed.data.path, size: parsed.data.size });
       }
     } catch (error) {
+      const code = answers.at(-1)?.code;
+      if (code === "RevisionNotFound") throw new HubRepoError(repo, "not-found", `no revision "${pinned}" on the Hub`);
       // No onnx/ folder at that revision: the repo has no ONNX weights.
-      if (error instanceof HubApiError && error.statusCode === 404 && answers.at(-1)?.code !== "RepoNotFound")
-        return [];
+      if (error instanceof HubApiError && error.statusCode === 404 && code !== "RepoNotFound") return [];
       throw error;
     }
     return listed;
