@@ -9,6 +9,7 @@ import { catalogListCommand } from "./commands/catalog-list.ts";
 import { catalogNewCommand } from "./commands/catalog-new.ts";
 import { catalogSchemaCommand } from "./commands/catalog-schema.ts";
 import { catalogShowCommand } from "./commands/catalog-show.ts";
+import { catalogSyncCommand } from "./commands/catalog-sync.ts";
 import type { Context } from "./context.ts";
 import type { Io } from "./io.ts";
 
@@ -25,14 +26,15 @@ export function buildProgram(context: Context): Command {
     return command;
   };
   const catalog = new Command("catalog")
-    .description("check, list, show and export the model catalogue")
+    .description("check, list, show, export and sync the model catalogue")
     .addCommand(catalogCheckCommand(context))
     .addCommand(catalogListCommand(context))
     .addCommand(catalogShowCommand(context))
     .addCommand(catalogNewCommand(context))
     .addCommand(catalogChangesCommand(context))
     .addCommand(catalogExportCommand(context))
-    .addCommand(catalogSchemaCommand(context));
+    .addCommand(catalogSchemaCommand(context))
+    .addCommand(catalogSyncCommand(context));
   return configure(
     new Command("zoo")
       .description("zoo: a model-zoo catalogue and benchmarking harness for language models")
