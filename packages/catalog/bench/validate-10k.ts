@@ -60,15 +60,21 @@ reported:
 const dir = await mkdtemp(join(tmpdir(), "zoo-bench-"));
 try {
   await cp(fixture, dir, { recursive: true });
-  for (let index = 0; index < count; index += 1) await writeFile(join(dir, "models", `synthetic-${index}.yaml`), syntheticEntry(index));
+  for (let index = 0; index < count; index += 1)
+    await writeFile(join(dir, "models", `synthetic-${index}.yaml`), syntheticEntry(index));
 
   const started = performance.now();
   const { problems, files } = await checkCatalog(dir);
   const seconds = (performance.now() - started) / 1000;
 
-  if (problems.length > 0) throw new Error(`the synthetic catalogue should be valid, found ${problems.length} problems`);
-  console.log(`validated ${files.models} model entries (${Object.values(files).reduce((a, b) => a + b, 0)} files) in ${seconds.toFixed(2)} s`);
-  console.log(`${Math.round(files.models / seconds).toLocaleString("en-US")} entries/s; target: 10,000 entries under 2 s`);
+  if (problems.length > 0)
+    throw new Error(`the synthetic catalogue should be valid, found ${problems.length} problems`);
+  console.log(
+    `validated ${files.models} model entries (${Object.values(files).reduce((a, b) => a + b, 0)} files) in ${seconds.toFixed(2)} s`,
+  );
+  console.log(
+    `${Math.round(files.models / seconds).toLocaleString("en-US")} entries/s; target: 10,000 entries under 2 s`,
+  );
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

@@ -13,7 +13,9 @@ const fixtureFile = (file: string) => readFile(join(FIXTURE, file), "utf8");
 async function problemsWith(overrides: Record<string, string | Uint8Array | null>): Promise<string[]> {
   const dir = await fixtureCatalog(overrides);
   const { problems } = await checkCatalog(dir, { today: FIXTURE_TODAY });
-  return problems.map((problem) => formatProblem({ ...problem, file: relative(dir, problem.file) }).replaceAll(`${dir}/`, ""));
+  return problems.map((problem) =>
+    formatProblem({ ...problem, file: relative(dir, problem.file) }).replaceAll(`${dir}/`, ""),
+  );
 }
 
 /** The fixture model `file` with each [from, to] replacement applied once. */
@@ -46,7 +48,12 @@ describe("checkCatalog on the fixture catalogue", () => {
     expect(base.released).toBe("2023-02-24");
     expect(moe.released).toBe("2024");
     expect(moe.parameters).toEqual({
-      total: { status: "estimate", value: 6_400_000_000, source: "https://rumours.example/moe", note: "Rumoured, never confirmed." },
+      total: {
+        status: "estimate",
+        value: 6_400_000_000,
+        source: "https://rumours.example/moe",
+        note: "Rumoured, never confirmed.",
+      },
       active: { status: "undisclosed" },
     });
     expect("$schema" in base).toBe(false);
@@ -56,15 +63,17 @@ describe("checkCatalog on the fixture catalogue", () => {
 describe("checkCatalog error messages", () => {
   it("names an unknown key and the key it probably meant", async () => {
     expect(await problemsWith(await edited("models/base-7b.yaml", ["context_length:", "contxt_length:"]))).toEqual([
-      "models/base-7b.yaml:13:1: contxt_length: unknown key (did you mean \"context_length\"?)",
+      'models/base-7b.yaml:13:1: contxt_length: unknown key (did you mean "context_length"?)',
       // The source still vouches for the context length, which the entry no longer states.
       'models/base-7b.yaml:36:35: sources[0].facts[2]: "context_length" is not stated by this entry, so no source can vouch for it',
     ]);
   });
 
   it("suggests the license id a near miss meant", async () => {
-    expect(await problemsWith(await edited("models/base-7b.yaml", ["license: Apache-2.0", "license: apache2"]))).toEqual([
-      "models/base-7b.yaml:15:10: license: no license \"apache2\" in the catalogue (did you mean \"Apache-2.0\"?)",
+    expect(
+      await problemsWith(await edited("models/base-7b.yaml", ["license: Apache-2.0", "license: apache2"])),
+    ).toEqual([
+      'models/base-7b.yaml:15:10: license: no license "apache2" in the catalogue (did you mean "Apache-2.0"?)',
     ]);
   });
 
@@ -75,9 +84,9 @@ describe("checkCatalog error messages", () => {
   });
 
   it("says what type was expected and what was found", async () => {
-    expect(await problemsWith(await edited("models/base-7b.yaml", ["context_length: 4096", "context_length: 4k"]))).toEqual([
-      'models/base-7b.yaml:13:17: context_length: expected a number, found "4k"',
-    ]);
+    expect(
+      await problemsWith(await edited("models/base-7b.yaml", ["context_length: 4096", "context_length: 4k"])),
+    ).toEqual(['models/base-7b.yaml:13:17: context_length: expected a number, found "4k"']);
   });
 
   it("points a missing field at the mapping that lacks it", async () => {
@@ -108,16 +117,18 @@ describe("checkCatalog error messages", () => {
   });
 
   it("rejects release dates in the future, before 1950, or not on the calendar", async () => {
-    expect(await problemsWith(await edited("models/chat-7b.yaml", ["released: 2023-03", "released: 2027-01"]))).toEqual([
-      "models/chat-7b.yaml:5:11: released: release date 2027-01 is in the future (today is 2026-11-23)",
-    ]);
+    expect(await problemsWith(await edited("models/chat-7b.yaml", ["released: 2023-03", "released: 2027-01"]))).toEqual(
+      ["models/chat-7b.yaml:5:11: released: release date 2027-01 is in the future (today is 2026-11-23)"],
+    );
     expect(await problemsWith(await edited("models/chat-7b.yaml", ["released: 2023-03", "released: 1949"]))).toEqual([
       "models/chat-7b.yaml:5:11: released: expected a date in 1950 or later, found 1949",
     ]);
-    expect(await problemsWith(await edited("models/chat-7b.yaml", ["released: 2023-03", "released: 2023-02-29"]))).toEqual([
-      "models/chat-7b.yaml:5:11: released: expected a day 01–28 of 2023-02, found 2023-02-29",
-    ]);
-    expect(await problemsWith(await edited("models/chat-7b.yaml", ["released: 2023-03", "released: March 2023"]))).toEqual([
+    expect(
+      await problemsWith(await edited("models/chat-7b.yaml", ["released: 2023-03", "released: 2023-02-29"])),
+    ).toEqual(["models/chat-7b.yaml:5:11: released: expected a day 01–28 of 2023-02, found 2023-02-29"]);
+    expect(
+      await problemsWith(await edited("models/chat-7b.yaml", ["released: 2023-03", "released: March 2023"])),
+    ).toEqual([
       'models/chat-7b.yaml:5:11: released: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found "March 2023"',
     ]);
   });
@@ -132,13 +143,17 @@ describe("checkCatalog error messages", () => {
   });
 
   it("rejects an organization that does not exist", async () => {
-    expect(await problemsWith(await edited("models/chat-7b.yaml", ["organization: lab", "organization: labs"]))).toEqual([
+    expect(
+      await problemsWith(await edited("models/chat-7b.yaml", ["organization: lab", "organization: labs"])),
+    ).toEqual([
       'models/chat-7b.yaml:3:15: organization: no organization "labs" in the catalogue (did you mean "lab"?)',
     ]);
   });
 
   it("rejects a base model that is not in the catalogue, and lineage cycles", async () => {
-    expect(await problemsWith(await edited("models/chat-7b.yaml", ["base_model: [base-7b]", "base_model: [base-7c]"]))).toEqual([
+    expect(
+      await problemsWith(await edited("models/chat-7b.yaml", ["base_model: [base-7b]", "base_model: [base-7c]"])),
+    ).toEqual([
       'models/chat-7b.yaml:11:14: base_model[0]: no model "base-7c" in the catalogue (did you mean "base-7b"?)',
     ]);
     const cycle = await edited("models/base-7b.yaml", ["kind: base\n", "kind: base\nbase_model: [chat-7b]\n"]);
@@ -149,10 +164,10 @@ describe("checkCatalog error messages", () => {
   });
 
   it("requires a source for every stated fact, and no source for a fact not stated", async () => {
-    const overrides = await edited(
-      "models/base-7b.yaml",
-      ["facts: [released, parameters, context_length, training_tokens, license, architecture, openness]", "facts: [released, parameters, license, architecture, openness, base_model]"],
-    );
+    const overrides = await edited("models/base-7b.yaml", [
+      "facts: [released, parameters, context_length, training_tokens, license, architecture, openness]",
+      "facts: [released, parameters, license, architecture, openness, base_model]",
+    ]);
     expect(await problemsWith(overrides)).toEqual([
       "models/base-7b.yaml:13:17: context_length: no source vouches for context_length: name it in the facts of one of the sources",
       "models/base-7b.yaml:14:18: training_tokens: no source vouches for training_tokens: name it in the facts of one of the sources",
@@ -162,7 +177,11 @@ describe("checkCatalog error messages", () => {
 
   it("reports every problem in every file in one run", async () => {
     const overrides = {
-      ...(await edited("models/base-7b.yaml", ["license: Apache-2.0", "license: apache2"], ["kind: base", "kind: bse"])),
+      ...(await edited(
+        "models/base-7b.yaml",
+        ["license: Apache-2.0", "license: apache2"],
+        ["kind: base", "kind: bse"],
+      )),
       ...(await edited("models/chat-7b.yaml", ["organization: lab", "organization: labs"])),
       ...(await edited("organizations/acme.yaml", ["country: US", "country: USA"])),
     };
@@ -189,27 +208,53 @@ describe("checkCatalog error messages", () => {
 describe("checkCatalog never crashes on bad bytes", () => {
   const model = "models/bad.yaml";
   const aliasBomb = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
-    .concat(["b", "c", "d", "e", "f", "g", "h", "i"].map((name, index) => `${name}: &${name} [${Array(9).fill(`*${"abcdefgh"[index]}`).join(", ")}]`))
+    .concat(
+      ["b", "c", "d", "e", "f", "g", "h", "i"].map(
+        (name, index) => `${name}: &${name} [${Array(9).fill(`*${"abcdefgh"[index]}`).join(", ")}]`,
+      ),
+    )
     .join("\n");
 
   it.each([
     ["an empty file", "", "models/bad.yaml:1:1: empty file: expected a mapping of fields"],
     ["only comments", "# nothing here\n", "models/bad.yaml:1:1: empty file: expected a mapping of fields"],
-    ["a list instead of a mapping", "- a\n- b\n", "models/bad.yaml:1:1: expected a mapping of fields at the top level, found a list"],
+    [
+      "a list instead of a mapping",
+      "- a\n- b\n",
+      "models/bad.yaml:1:1: expected a mapping of fields at the top level, found a list",
+    ],
     ["a bare string", "hello\n", 'models/bad.yaml:1:1: expected a mapping of fields at the top level, found "hello"'],
-    ["malformed YAML", "id: [bad\nname: x\n", "models/bad.yaml:2:1: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]"],
+    [
+      "malformed YAML",
+      "id: [bad\nname: x\n",
+      "models/bad.yaml:2:1: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]",
+    ],
     ["a duplicate key", "id: bad\nid: bad\n", "models/bad.yaml:2:1: YAML syntax: Map keys must be unique"],
     ["two documents", "id: bad\n---\nid: bad\n", "models/bad.yaml:2:1: expected one YAML document, found 2"],
-    ["an alias bomb", aliasBomb, "models/bad.yaml:1:1: too many alias expansions (more than 100): refusing a possible alias bomb"],
-    ["binary bytes with NUL", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]), "models/bad.yaml:1:1: binary data, not YAML text: NUL byte at offset 4"],
-    ["bytes that are not UTF-8", new Uint8Array([0x69, 0x64, 0x3a, 0x20, 0xff, 0xfe]), "models/bad.yaml:1:1: binary data, not YAML text: the bytes are not valid UTF-8"],
+    [
+      "an alias bomb",
+      aliasBomb,
+      "models/bad.yaml:1:1: too many alias expansions (more than 100): refusing a possible alias bomb",
+    ],
+    [
+      "binary bytes with NUL",
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]),
+      "models/bad.yaml:1:1: binary data, not YAML text: NUL byte at offset 4",
+    ],
+    [
+      "bytes that are not UTF-8",
+      new Uint8Array([0x69, 0x64, 0x3a, 0x20, 0xff, 0xfe]),
+      "models/bad.yaml:1:1: binary data, not YAML text: the bytes are not valid UTF-8",
+    ],
   ])("reports %s as one problem", async (_name, content, expected) => {
     expect(await problemsWith({ [model]: content })).toEqual([expected]);
   });
 
   it("refuses a 50 MB file without reading it", async () => {
     const big = new Uint8Array(50 * 1024 * 1024).fill(0x61);
-    expect(await problemsWith({ [model]: big })).toEqual(["models/bad.yaml:1:1: file is 50.0 MB; a catalogue file may be at most 1.0 MB"]);
+    expect(await problemsWith({ [model]: big })).toEqual([
+      "models/bad.yaml:1:1: file is 50.0 MB; a catalogue file may be at most 1.0 MB",
+    ]);
   });
 });
 

@@ -84,10 +84,15 @@ function classify(file: string): Classified {
   if (extension === ".yml") return { problem: "catalogue files use the .yaml extension: rename it" };
   if (extension !== ".yaml") return { problem: "unexpected file: the catalogue holds only .yaml records" };
   if (parts.length === 1 && parts[0] === MILESTONES_FILE) return { collection: "milestones" };
-  for (const [name, { folder, recursive }] of Object.entries(COLLECTIONS) as [CollectionName, (typeof COLLECTIONS)[CollectionName]][]) {
+  for (const [name, { folder, recursive }] of Object.entries(COLLECTIONS) as [
+    CollectionName,
+    (typeof COLLECTIONS)[CollectionName],
+  ][]) {
     if (parts[0] === folder && (recursive || parts.length === 2)) return { collection: name };
   }
-  const folders = Object.values(COLLECTIONS).map(({ folder }) => `${folder}/`).join(", ");
+  const folders = Object.values(COLLECTIONS)
+    .map(({ folder }) => `${folder}/`)
+    .join(", ");
   return { problem: `unexpected file: catalogue records live in ${folders} or ${MILESTONES_FILE}` };
 }
 
@@ -97,14 +102,16 @@ function classify(file: string): Classified {
  */
 export async function checkCatalog(dir: string, options: LoadOptions = {}): Promise<CatalogCheck> {
   const info = await stat(dir).catch(() => undefined);
-  if (!info?.isDirectory()) throw new CatalogError(`no catalogue at ${dir}: expected a folder with models/ and organizations/`);
+  if (!info?.isDirectory())
+    throw new CatalogError(`no catalogue at ${dir}: expected a folder with models/ and organizations/`);
 
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
     .sort();
-  const displayName = (path: string) => (options.relativeTo === undefined ? path : relative(options.relativeTo, resolve(path)));
+  const displayName = (path: string) =>
+    options.relativeTo === undefined ? path : relative(options.relativeTo, resolve(path));
 
   const problems: Problem[] = [];
   const records: CatalogRecords = { models: [], organizations: [], licenses: [], seeds: [], milestones: undefined };
@@ -136,13 +143,17 @@ export async function checkCatalog(dir: string, options: LoadOptions = {}): Prom
     const result = parseWithProblems(SCHEMAS[collection], source);
     problems.push(...result.problems);
     const { $schema: _schema, ...fields } = (result.data ?? {}) as Record<string, unknown>;
-    const value = !result.data ? undefined : collection === "models" ? fields : { id: recordId(source.file), ...fields };
+    const value = !result.data
+      ? undefined
+      : collection === "models"
+        ? fields
+        : { id: recordId(source.file), ...fields };
     (records[collection] as Located<unknown>[]).push({ value, source });
   }
 
   problems.push(...checkReferences(records, options.today ?? new Date()));
 
-  const valid = <T,>(located: Located<T>[]) => located.flatMap(({ value }) => (value === undefined ? [] : [value]));
+  const valid = <T>(located: Located<T>[]) => located.flatMap(({ value }) => (value === undefined ? [] : [value]));
   return {
     catalog: {
       models: valid(records.models),

@@ -25,13 +25,18 @@ describe("references between catalogue files", () => {
   });
 
   it("requires conditions exactly when commercial use is conditional", async () => {
-    expect(await problemsWith({ "licenses/custom.yaml": "name: X\nspdx: false\nclass: restricted-use\ncommercial_use: conditional\n" })).toEqual([
+    expect(
+      await problemsWith({
+        "licenses/custom.yaml": "name: X\nspdx: false\nclass: restricted-use\ncommercial_use: conditional\n",
+      }),
+    ).toEqual([
       "licenses/custom.yaml:1:1: conditions: conditions are given exactly when commercial_use is conditional",
     ]);
   });
 
   it("checks the models and seeds that milestones name", async () => {
-    const milestones = "milestones:\n  - date: 2020\n    name: X\n    description: Y\n    model: base-8b\n    source: { seed: note }\n";
+    const milestones =
+      "milestones:\n  - date: 2020\n    name: X\n    description: Y\n    model: base-8b\n    source: { seed: note }\n";
     expect(await problemsWith({ "milestones.yaml": milestones })).toEqual([
       'milestones.yaml:5:12: milestones[0].model: no model "base-8b" in the catalogue (did you mean "base-7b"?)',
       'milestones.yaml:6:21: milestones[0].source.seed: no seed document "note" in the catalogue (did you mean "notes"?)',

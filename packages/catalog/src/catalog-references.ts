@@ -44,7 +44,9 @@ export function checkReferences(records: CatalogRecords, today: Date): Problem[]
     const data = source.data;
     const fileId = recordId(source.file);
     if (typeof data.id === "string" && data.id !== fileId) {
-      problems.push(source.problem(["id"], `id "${data.id}" differs from the file name "${fileId}.yaml": they must be equal`));
+      problems.push(
+        source.problem(["id"], `id "${data.id}" differs from the file name "${fileId}.yaml": they must be equal`),
+      );
     }
     const earlier = firstFile.get(fileId);
     if (earlier) problems.push(source.problem(["id"], `duplicate id "${fileId}": also defined in ${earlier}`));
@@ -57,7 +59,12 @@ export function checkReferences(records: CatalogRecords, today: Date): Problem[]
       problems.push(...seed(source, ["sources", index, "seed"], (cited as Record<string, unknown> | null)?.seed)),
     );
     if (entry && isAfter(entry.released, today)) {
-      problems.push(source.problem(["released"], `release date ${entry.released} is in the future (today is ${today.toISOString().slice(0, 10)})`));
+      problems.push(
+        source.problem(
+          ["released"],
+          `release date ${entry.released} is in the future (today is ${today.toISOString().slice(0, 10)})`,
+        ),
+      );
     }
   }
 
@@ -81,7 +88,8 @@ export function checkReferences(records: CatalogRecords, today: Date): Problem[]
       problems.push(...seed(source, ["milestones", index, "source", "seed"], milestone?.source?.seed));
     });
     milestones?.forEach(({ date }, index) => {
-      if (isAfter(date, today)) problems.push(source.problem(["milestones", index, "date"], `date ${date} is in the future`));
+      if (isAfter(date, today))
+        problems.push(source.problem(["milestones", index, "date"], `date ${date} is in the future`));
     });
   }
   return problems;
@@ -91,10 +99,17 @@ function licenseIdProblems(license: License, source: YamlSource): Problem[] {
   if (license.spdx) {
     return SPDX_IDS.has(license.id)
       ? []
-      : [source.problem(["spdx"], `"${license.id}" is not an SPDX license id`, { suggestion: didYouMean(license.id, [...SPDX_IDS]) })];
+      : [
+          source.problem(["spdx"], `"${license.id}" is not an SPDX license id`, {
+            suggestion: didYouMean(license.id, [...SPDX_IDS]),
+          }),
+        ];
   }
-  if (SPDX_IDS.has(license.id)) return [source.problem(["spdx"], `"${license.id}" is an SPDX license id: set spdx: true`)];
-  return ID_PATTERN.test(license.id) ? [] : [source.problem([], `custom license id "${license.id}" is not a kebab-case id`)];
+  if (SPDX_IDS.has(license.id))
+    return [source.problem(["spdx"], `"${license.id}" is an SPDX license id: set spdx: true`)];
+  return ID_PATTERN.test(license.id)
+    ? []
+    : [source.problem([], `custom license id "${license.id}" is not a kebab-case id`)];
 }
 
 /** A model cannot be its own ancestor: each cycle is reported once, at the entry where the walk closed it. */
@@ -147,7 +162,12 @@ function unresolvedMentions(records: CatalogRecords): Problem[] {
       if (typeof mention === "string") {
         return known.has(nameKey(mention))
           ? []
-          : [source.problem(["mentions", index], `"${mention}" names no catalogue entry (by id, name, alias or family)`)];
+          : [
+              source.problem(
+                ["mentions", index],
+                `"${mention}" names no catalogue entry (by id, name, alias or family)`,
+              ),
+            ];
       }
       return known.has(nameKey(mention.model))
         ? []

@@ -55,7 +55,14 @@ describe("deriveFacts", () => {
     expect(facts.trainingComputeFlops).toBeUndefined();
     expect(facts.weightMemoryBytes?.int4.value).toBe(3.5e9);
 
-    const moe = { ...chat, parameters: { total: { status: "stated" as const, value: 47e9 }, active: { status: "stated" as const, value: 13e9 } }, training_tokens: { status: "stated" as const, value: 1e12 } };
+    const moe = {
+      ...chat,
+      parameters: {
+        total: { status: "stated" as const, value: 47e9 },
+        active: { status: "stated" as const, value: 13e9 },
+      },
+      training_tokens: { status: "stated" as const, value: 1e12 },
+    };
     const moeFacts = deriveFacts(moe, license("CC-BY-NC-4.0"));
     expect(moeFacts.trainingComputeFlops).toEqual({ value: 6 * 13e9 * 1e12, estimate: false });
     expect(moeFacts.tokensPerParameter?.value).toBe(1e12 / 47e9);
@@ -64,7 +71,10 @@ describe("deriveFacts", () => {
 
   it("places token budgets in Chinchilla bands", async () => {
     const { model, license } = await fixtureModels();
-    const withTokens = (tokens: number) => ({ ...model("chat-7b"), training_tokens: { status: "stated" as const, value: tokens } });
+    const withTokens = (tokens: number) => ({
+      ...model("chat-7b"),
+      training_tokens: { status: "stated" as const, value: tokens },
+    });
     const band = (tokens: number) => deriveFacts(withTokens(tokens), license("CC-BY-NC-4.0")).chinchillaBand;
     expect(band(60e9)).toBe("below"); // 8.6 tokens/parameter
     expect(band(70e9)).toBe("near"); // 10 tokens/parameter: half the optimum

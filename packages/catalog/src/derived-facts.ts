@@ -37,7 +37,9 @@ export interface DerivedFacts {
 }
 
 function known(figure: Figure | undefined): DerivedNumber | undefined {
-  return figure && figure.status !== "undisclosed" ? { value: figure.value, estimate: figure.status === "estimate" } : undefined;
+  return figure && figure.status !== "undisclosed"
+    ? { value: figure.value, estimate: figure.status === "estimate" }
+    : undefined;
 }
 
 function combine(a: DerivedNumber, b: DerivedNumber, operation: (x: number, y: number) => number): DerivedNumber {
@@ -65,13 +67,19 @@ export function deriveFacts(entry: ModelEntry, license: License): DerivedFacts {
   };
   if (total && tokens) {
     facts.tokensPerParameter = combine(tokens, total, (d, n) => d / n);
-    facts.chinchillaRatio = { ...facts.tokensPerParameter, value: facts.tokensPerParameter.value / CHINCHILLA_TOKENS_PER_PARAMETER };
+    facts.chinchillaRatio = {
+      ...facts.tokensPerParameter,
+      value: facts.tokensPerParameter.value / CHINCHILLA_TOKENS_PER_PARAMETER,
+    };
     facts.chinchillaBand = chinchillaBand(facts.chinchillaRatio.value);
   }
   if (active && tokens) facts.trainingComputeFlops = combine(active, tokens, (n, d) => 6 * n * d);
   if (total) {
     facts.weightMemoryBytes = Object.fromEntries(
-      Object.entries(BYTES_PER_WEIGHT).map(([precision, bytes]) => [precision, { value: total.value * bytes, estimate: total.estimate }]),
+      Object.entries(BYTES_PER_WEIGHT).map(([precision, bytes]) => [
+        precision,
+        { value: total.value * bytes, estimate: total.estimate },
+      ]),
     ) as Record<WeightPrecision, DerivedNumber>;
   }
   return facts;

@@ -15,7 +15,12 @@ export function parseCount(text: string): number | undefined {
 
 /** 6.7e9 → "6.7B", 1.8e12 → "1.8T", 350e6 → "350M": the inverse of parseCount, to three significant digits. */
 export function formatCount(value: number): string {
-  for (const [suffix, exponent] of [["T", 12], ["B", 9], ["M", 6], ["K", 3]] as const) {
+  for (const [suffix, exponent] of [
+    ["T", 12],
+    ["B", 9],
+    ["M", 6],
+    ["K", 3],
+  ] as const) {
     const scaled = value / 10 ** exponent;
     if (scaled >= 1) return `${Number(scaled.toPrecision(3))}${suffix}`;
   }
@@ -63,7 +68,11 @@ const statedOrUndisclosedSchema = scalarSchema.transform((input, context): Figur
   if (input === "undisclosed") return { status: "undisclosed" };
   const value = countFrom(input);
   if (value === undefined) {
-    context.addIssue({ code: "custom", message: `expected ${COUNT_FORMS} or "undisclosed", found ${describeInput(input)}`, input });
+    context.addIssue({
+      code: "custom",
+      message: `expected ${COUNT_FORMS} or "undisclosed", found ${describeInput(input)}`,
+      input,
+    });
     return z.NEVER;
   }
   return { status: "stated", value };

@@ -26,7 +26,18 @@ export {
   TOKENIZER_KINDS,
   modelSchema,
 } from "./model-schema.ts";
-export type { AccessMode, Architecture, Modality, ModelEntry, ModelInput, ModelKind, ModelSource, OpennessComponent, OpennessLevel, SourcedFact } from "./model-schema.ts";
+export type {
+  AccessMode,
+  Architecture,
+  Modality,
+  ModelEntry,
+  ModelInput,
+  ModelKind,
+  ModelSource,
+  OpennessComponent,
+  OpennessLevel,
+  SourcedFact,
+} from "./model-schema.ts";
 export { countryName } from "./organization-schema.ts";
 export type { Organization } from "./organization-schema.ts";
 export { compareProblems, formatProblem, problemText } from "./problem.ts";

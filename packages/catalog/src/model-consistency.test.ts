@@ -36,9 +36,11 @@ describe("model consistency checks", () => {
     expect(problems({ architecture: { type: "decoder-only", heads: 32, kv_heads: 8, attention: ["mqa"] } })).toEqual([
       "architecture.kv_heads: multi-query attention has 1 key/value head, found 8",
     ]);
-    expect(problems({ architecture: { type: "decoder-only", heads: 32, kv_heads: 32, attention: ["gqa", "sliding-window"] } })).toEqual([
-      "architecture.kv_heads: grouped-query attention has between 1 and 32 key/value heads, found 32",
-    ]);
+    expect(
+      problems({
+        architecture: { type: "decoder-only", heads: 32, kv_heads: 32, attention: ["gqa", "sliding-window"] },
+      }),
+    ).toEqual(["architecture.kv_heads: grouped-query attention has between 1 and 32 key/value heads, found 32"]);
     expect(problems({ architecture: { type: "decoder-only", heads: 32, kv_heads: 8, attention: ["mha"] } })).toEqual([
       "architecture.kv_heads: multi-head attention has one key/value head per head (32), found 8",
     ]);
@@ -54,25 +56,52 @@ describe("model consistency checks", () => {
   });
 
   it("keeps access and the openness of the weights consistent", () => {
-    expect(problems({ access: "api" })).toEqual(['access: access "api" contradicts openness.weights "open": use "open-weights" or "both"']);
+    expect(problems({ access: "api" })).toEqual([
+      'access: access "api" contradicts openness.weights "open": use "open-weights" or "both"',
+    ]);
     expect(problems({ openness: { ...VALID.openness, weights: "described" } })).toEqual([
       'access: access "open-weights" needs downloadable weights, but openness.weights is "described"',
     ]);
   });
 
   it("checks lineage within the entry", () => {
-    expect(problems({ base_model: ["m-7b"], sources: [{ url: "https://e.org", facts: ["released", "parameters", "license", "architecture", "openness", "base_model"] }] })).toEqual([
-      "base_model.0: a model cannot derive from itself",
-    ]);
-    expect(problems({ kind: "merge", base_model: ["a"], sources: [{ url: "https://e.org", facts: ["released", "parameters", "license", "architecture", "openness", "base_model"] }] })).toEqual([
-      "kind: a merge derives from at least two models, found 1 in base_model",
-    ]);
+    expect(
+      problems({
+        base_model: ["m-7b"],
+        sources: [
+          {
+            url: "https://e.org",
+            facts: ["released", "parameters", "license", "architecture", "openness", "base_model"],
+          },
+        ],
+      }),
+    ).toEqual(["base_model.0: a model cannot derive from itself"]);
+    expect(
+      problems({
+        kind: "merge",
+        base_model: ["a"],
+        sources: [
+          {
+            url: "https://e.org",
+            facts: ["released", "parameters", "license", "architecture", "openness", "base_model"],
+          },
+        ],
+      }),
+    ).toEqual(["kind: a merge derives from at least two models, found 1 in base_model"]);
   });
 
   it("requires exactly one of url or seed in a source", () => {
-    expect(problems({ sources: [{ url: "https://e.org", seed: "notes", facts: ["released", "parameters", "license", "architecture", "openness"] }] })).toEqual([
-      "sources.0: expected exactly one of url or seed",
-    ]);
+    expect(
+      problems({
+        sources: [
+          {
+            url: "https://e.org",
+            seed: "notes",
+            facts: ["released", "parameters", "license", "architecture", "openness"],
+          },
+        ],
+      }),
+    ).toEqual(["sources.0: expected exactly one of url or seed"]);
   });
 
   it("rejects a reported score repeated from the same source", () => {

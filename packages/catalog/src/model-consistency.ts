@@ -31,7 +31,10 @@ function checkArchitecture({ architecture }: ModelFields, report: Report): void 
   if (!architecture) return;
   const { experts, heads, kv_heads: kvHeads, attention = [] } = architecture;
   if (experts && experts.active > experts.total) {
-    report(["architecture", "experts", "active"], `active experts (${experts.active}) exceed total experts (${experts.total})`);
+    report(
+      ["architecture", "experts", "active"],
+      `active experts (${experts.active}) exceed total experts (${experts.total})`,
+    );
   }
   if (heads === undefined || kvHeads === undefined) return;
   if (kvHeads > heads) {
@@ -39,9 +42,15 @@ function checkArchitecture({ architecture }: ModelFields, report: Report): void 
   } else if (attention.includes("mqa") && kvHeads !== 1) {
     report(["architecture", "kv_heads"], `multi-query attention has 1 key/value head, found ${kvHeads}`);
   } else if (attention.includes("gqa") && (kvHeads === 1 || kvHeads === heads)) {
-    report(["architecture", "kv_heads"], `grouped-query attention has between 1 and ${heads} key/value heads, found ${kvHeads}`);
+    report(
+      ["architecture", "kv_heads"],
+      `grouped-query attention has between 1 and ${heads} key/value heads, found ${kvHeads}`,
+    );
   } else if (attention.includes("mha") && kvHeads !== heads) {
-    report(["architecture", "kv_heads"], `multi-head attention has one key/value head per head (${heads}), found ${kvHeads}`);
+    report(
+      ["architecture", "kv_heads"],
+      `multi-head attention has one key/value head per head (${heads}), found ${kvHeads}`,
+    );
   }
 }
 
@@ -51,7 +60,10 @@ function checkAccess({ access, openness }: ModelFields, report: Report): void {
     report(["access"], `access "${access}" needs downloadable weights, but openness.weights is "${openness.weights}"`);
   }
   if ((access === "api" || access === "none") && downloadable) {
-    report(["access"], `access "${access}" contradicts openness.weights "${openness.weights}": use "open-weights" or "both"`);
+    report(
+      ["access"],
+      `access "${access}" contradicts openness.weights "${openness.weights}": use "open-weights" or "both"`,
+    );
   }
 }
 
@@ -69,7 +81,8 @@ function checkLineage({ id, kind, base_model: baseModels = [] }: ModelFields, re
 function statedFacts(entry: ModelFields): Set<SourcedFact> {
   const stated = new Set<SourcedFact>(["released", "license", "openness"]);
   const { parameters } = entry;
-  if (parameters && (parameters.total.status === "stated" || parameters.active?.status === "stated")) stated.add("parameters");
+  if (parameters && (parameters.total.status === "stated" || parameters.active?.status === "stated"))
+    stated.add("parameters");
   if (entry.context_length !== undefined) stated.add("context_length");
   if (entry.training_tokens?.status === "stated") stated.add("training_tokens");
   if (entry.architecture) stated.add("architecture");
@@ -83,7 +96,10 @@ function checkSources(entry: ModelFields, report: Report): void {
   entry.sources.forEach((source, sourceIndex) => {
     source.facts.forEach((fact, factIndex) => {
       if (!stated.has(fact)) {
-        report(["sources", sourceIndex, "facts", factIndex], `"${fact}" is not stated by this entry, so no source can vouch for it`);
+        report(
+          ["sources", sourceIndex, "facts", factIndex],
+          `"${fact}" is not stated by this entry, so no source can vouch for it`,
+        );
       }
       vouched.add(fact);
     });

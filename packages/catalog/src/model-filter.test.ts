@@ -34,6 +34,9 @@ describe("matchesFilter", () => {
   it("bounds parameters inclusively, counting estimates and excluding unknown sizes", async () => {
     expect(await matching({ minParameters: 7e9 })).toEqual(["base-7b", "chat-7b"]);
     expect(await matching({ maxParameters: 6.4e9 })).toEqual(["moe-8x1b"]);
-    expect(await matching({ minParameters: 1e9, maxParameters: 7e9, organization: "acme" })).toEqual(["base-7b", "moe-8x1b"]);
+    expect(await matching({ minParameters: 1e9, maxParameters: 7e9, organization: "acme" })).toEqual([
+      "base-7b",
+      "moe-8x1b",
+    ]);
   });
 });

@@ -57,13 +57,16 @@ export function matchesFilter({ entry, derived }: DescribedModel, filter: ModelF
     [filter.modality, () => [...entry.modalities.input, ...entry.modalities.output].includes(filter.modality!)],
     [filter.minParameters, () => parameters !== undefined && parameters >= filter.minParameters!],
     [filter.maxParameters, () => parameters !== undefined && parameters <= filter.maxParameters!],
-    [filter.minContextLength, () => entry.context_length !== undefined && entry.context_length >= filter.minContextLength!],
+    [
+      filter.minContextLength,
+      () => entry.context_length !== undefined && entry.context_length >= filter.minContextLength!,
+    ],
     [filter.year, () => dateYear(entry.released) === filter.year],
     [
       text,
       () =>
-        [entry.id, entry.name, entry.family, entry.organization, entry.description, ...(entry.aliases ?? [])].some((field) =>
-          field.toLowerCase().includes(text!),
+        [entry.id, entry.name, entry.family, entry.organization, entry.description, ...(entry.aliases ?? [])].some(
+          (field) => field.toLowerCase().includes(text!),
         ),
     ],
   ];

@@ -7,7 +7,6 @@ import { reportedScoreSchema } from "./reported-score.ts";
 import { checkModelConsistency } from "./model-consistency.ts";
 import { sourceRefSchema } from "./source-ref.ts";
 
-
 /** What a model takes in or produces; `embedding` is a vector output (CLIP, embedding models), `3d` a 3D object. */
 export const MODALITIES = ["text", "code", "image", "audio", "video", "3d", "embedding"] as const;
 export type Modality = (typeof MODALITIES)[number];
@@ -31,7 +30,14 @@ export const ARCHITECTURE_TYPES = [
 export const ATTENTION_VARIANTS = ["mha", "mqa", "gqa", "sliding-window"] as const;
 export const POSITIONAL_ENCODINGS = ["learned", "sinusoidal", "rope", "alibi", "relative", "none"] as const;
 export const NORM_KINDS = ["parametric", "non-parametric", "rmsnorm"] as const;
-export const TOKENIZER_KINDS = ["bpe", "byte-level-bpe", "wordpiece", "sentencepiece-bpe", "sentencepiece-unigram", "tiktoken"] as const;
+export const TOKENIZER_KINDS = [
+  "bpe",
+  "byte-level-bpe",
+  "wordpiece",
+  "sentencepiece-bpe",
+  "sentencepiece-unigram",
+  "tiktoken",
+] as const;
 
 export const OPENNESS_LEVELS = ["open", "gated", "described", "closed"] as const;
 export type OpennessLevel = (typeof OPENNESS_LEVELS)[number];
@@ -75,7 +81,11 @@ const architectureSchema = z.strictObject({
     })
     .optional()
     .describe("Mixture-of-experts layout; absent for a dense model"),
-  attention: z.array(z.enum(ATTENTION_VARIANTS)).min(1).optional().describe("Attention variants, e.g. [gqa, sliding-window]"),
+  attention: z
+    .array(z.enum(ATTENTION_VARIANTS))
+    .min(1)
+    .optional()
+    .describe("Attention variants, e.g. [gqa, sliding-window]"),
   positional_encoding: z.enum(POSITIONAL_ENCODINGS).optional(),
   norm: z.enum(NORM_KINDS).optional().describe("Layer norm kind"),
   tokenizer: z
@@ -110,28 +120,28 @@ const sourceSchema = sourceRefSchema({
 });
 
 const modelFieldsSchema = z.strictObject({
-    $schema: z.string().optional().describe("Path to the JSON Schema, for editors"),
-    id: idSchema.describe("Kebab-case id, equal to the file name"),
-    name: z.string().min(1).describe("The name its maker uses"),
-    aliases: z.array(z.string().min(1)).optional().describe("Other names the model is known by"),
-    organization: idSchema.describe("Organization id (catalog/organizations/)"),
-    family: idSchema.describe("Family id that groups the sizes and versions of one model line, e.g. llama-2"),
-    released: partialDateSchema,
-    description: z.string().min(1),
-    modalities: modalitiesSchema,
-    kind: z.enum(MODEL_KINDS).describe("base (pretrained), instruct, chat, fine-tune (domain), merge"),
-    base_model: z.array(idSchema).min(1).optional().describe("Catalogue ids of the models this one derives from"),
-    parameters: parametersSchema.optional(),
-    context_length: positiveInteger.optional().describe("Context window in tokens"),
-    training_tokens: figureSchema.optional().describe("Tokens seen in pretraining"),
-    license: z.string().min(1).describe("License id (catalog/licenses/): SPDX where one exists"),
-    architecture: architectureSchema.optional(),
-    openness: opennessSchema.describe("open / gated / described / closed, per component"),
-    access: z.enum(ACCESS_MODES).describe("How the model can be used: downloadable weights, an API, both, or neither"),
-    links: linksSchema.optional(),
-    sources: z.array(sourceSchema).min(1).describe("Where the facts come from"),
-    run: runSpecSchema.optional(),
-    reported: z.array(reportedScoreSchema).min(1).optional().describe("Scores published by others"),
+  $schema: z.string().optional().describe("Path to the JSON Schema, for editors"),
+  id: idSchema.describe("Kebab-case id, equal to the file name"),
+  name: z.string().min(1).describe("The name its maker uses"),
+  aliases: z.array(z.string().min(1)).optional().describe("Other names the model is known by"),
+  organization: idSchema.describe("Organization id (catalog/organizations/)"),
+  family: idSchema.describe("Family id that groups the sizes and versions of one model line, e.g. llama-2"),
+  released: partialDateSchema,
+  description: z.string().min(1),
+  modalities: modalitiesSchema,
+  kind: z.enum(MODEL_KINDS).describe("base (pretrained), instruct, chat, fine-tune (domain), merge"),
+  base_model: z.array(idSchema).min(1).optional().describe("Catalogue ids of the models this one derives from"),
+  parameters: parametersSchema.optional(),
+  context_length: positiveInteger.optional().describe("Context window in tokens"),
+  training_tokens: figureSchema.optional().describe("Tokens seen in pretraining"),
+  license: z.string().min(1).describe("License id (catalog/licenses/): SPDX where one exists"),
+  architecture: architectureSchema.optional(),
+  openness: opennessSchema.describe("open / gated / described / closed, per component"),
+  access: z.enum(ACCESS_MODES).describe("How the model can be used: downloadable weights, an API, both, or neither"),
+  links: linksSchema.optional(),
+  sources: z.array(sourceSchema).min(1).describe("Where the facts come from"),
+  run: runSpecSchema.optional(),
+  reported: z.array(reportedScoreSchema).min(1).optional().describe("Scores published by others"),
 });
 export type ModelFields = z.output<typeof modelFieldsSchema>;
 

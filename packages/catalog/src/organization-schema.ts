@@ -15,7 +15,8 @@ export const organizationSchema = z
     country: z
       .string()
       .refine((code) => countryName(code) !== undefined, {
-        error: (issue) => `expected an ISO 3166-1 alpha-2 country code such as "US" or "FR", found ${JSON.stringify(issue.input)}`,
+        error: (issue) =>
+          `expected an ISO 3166-1 alpha-2 country code such as "US" or "FR", found ${JSON.stringify(issue.input)}`,
       })
       .describe("Where the organization is based: ISO 3166-1 alpha-2 code"),
     url: z.url(),

@@ -34,7 +34,8 @@ function calendarProblem(text: string): string | undefined {
   if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return `expected a month 01–12, found ${text}`;
   if (day !== undefined) {
     const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
-    if (Number(day) < 1 || Number(day) > daysInMonth) return `expected a day 01–${daysInMonth} of ${year}-${month}, found ${text}`;
+    if (Number(day) < 1 || Number(day) > daysInMonth)
+      return `expected a day 01–${daysInMonth} of ${year}-${month}, found ${text}`;
   }
   return undefined;
 }

@@ -61,7 +61,11 @@ export const reportedScoreSchema = z.strictObject({
   shots: z.number().int().min(0).describe("Few-shot examples in the prompt"),
   source: z.url().describe("The exact page (paper, report, model card, leaderboard) that publishes the score"),
   date: partialDateSchema.describe("When the source published the score"),
-  note: z.string().min(1).optional().describe("How it was measured when that differs from the standard setting, e.g. CoT@32"),
+  note: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("How it was measured when that differs from the standard setting, e.g. CoT@32"),
 });
 
 export type ReportedScore = z.output<typeof reportedScoreSchema>;

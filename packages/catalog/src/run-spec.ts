@@ -6,7 +6,8 @@ export const DTYPES = ["fp32", "fp16", "q8", "int8", "uint8", "q4", "q4f16", "bn
 export type Dtype = (typeof DTYPES)[number];
 
 const environmentVariable = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, {
-  error: (issue) => `expected an environment variable name such as OPENAI_API_KEY, found ${JSON.stringify(issue.input)}`,
+  error: (issue) =>
+    `expected an environment variable name such as OPENAI_API_KEY, found ${JSON.stringify(issue.input)}`,
 });
 const nightly = z.boolean().optional().describe("Run this model in the nightly leaderboard refresh");
 
@@ -21,7 +22,10 @@ const transformersJsRun = z.strictObject({
 const openAiRun = z.strictObject({
   adapter: z.literal("openai"),
   model: z.string().min(1).describe("The model name the API takes"),
-  base_url: z.url().optional().describe("An OpenAI-compatible server (vLLM, TGI, llama.cpp, Ollama); OpenAI's own when absent"),
+  base_url: z
+    .url()
+    .optional()
+    .describe("An OpenAI-compatible server (vLLM, TGI, llama.cpp, Ollama); OpenAI's own when absent"),
   api_key_env: environmentVariable.optional().describe("Environment variable holding the key (default OPENAI_API_KEY)"),
   nightly,
 });
@@ -29,7 +33,9 @@ const openAiRun = z.strictObject({
 const anthropicRun = z.strictObject({
   adapter: z.literal("anthropic"),
   model: z.string().min(1).describe("The model name the Messages API takes"),
-  api_key_env: environmentVariable.optional().describe("Environment variable holding the key (default ANTHROPIC_API_KEY)"),
+  api_key_env: environmentVariable
+    .optional()
+    .describe("Environment variable holding the key (default ANTHROPIC_API_KEY)"),
   nightly,
 });
 

@@ -41,14 +41,17 @@ export const catalogErrorMap: $ZodErrorMap = (issue) => {
         ? `expected ${JSON.stringify(issue.values[0])}, found ${found}`
         : `expected one of ${quoteAll(issue.values)}, found ${found}`;
     case "too_small":
-      if (issue.origin === "array") return `expected at least ${issue.minimum} item${issue.minimum === 1 ? "" : "s"}, found none`;
+      if (issue.origin === "array")
+        return `expected at least ${issue.minimum} item${issue.minimum === 1 ? "" : "s"}, found none`;
       if (issue.origin === "string") return "expected non-empty text, found empty text";
       return `expected a number ${issue.inclusive ? "≥" : ">"} ${issue.minimum}, found ${found}`;
     case "too_big":
       if (issue.origin === "array") return `expected at most ${issue.maximum} items`;
       return `expected a number ${issue.inclusive ? "≤" : "<"} ${issue.maximum}, found ${found}`;
     case "invalid_format":
-      return issue.format === "url" ? `expected a URL, found ${found}` : `expected ${issue.format} format, found ${found}`;
+      return issue.format === "url"
+        ? `expected a URL, found ${found}`
+        : `expected ${issue.format} format, found ${found}`;
     case "unrecognized_keys":
       return "unknown key";
     case "invalid_union":
@@ -92,20 +95,32 @@ function problemsFromIssue(schema: $ZodType, source: YamlSource, issue: $ZodIssu
  * A failed union is reported through the branch that got furthest: the one whose issues are not all "this is the
  * wrong type of thing". A mapping meant as an estimate then gets the estimate's own complaints, not the union's.
  */
-function unionProblems(schema: $ZodType, source: YamlSource, issue: Extract<$ZodIssue, { code: "invalid_union" }>): Problem[] {
+function unionProblems(
+  schema: $ZodType,
+  source: YamlSource,
+  issue: Extract<$ZodIssue, { code: "invalid_union" }>,
+): Problem[] {
   if (issue.discriminator !== undefined && issue.errors.length === 0) {
     const input = issue.input as Record<string, unknown> | undefined;
     const found = input?.[issue.discriminator];
-    const options = ((issue as { options?: unknown[] }).options ?? []).filter((option): option is string => typeof option === "string");
+    const options = ((issue as { options?: unknown[] }).options ?? []).filter(
+      (option): option is string => typeof option === "string",
+    );
     return [
-      source.problem(issue.path.at(-1) === issue.discriminator ? issue.path : [...issue.path, issue.discriminator], `expected one of ${quoteAll(options)}, found ${describeInput(found)}`, {
-        suggestion: typeof found === "string" ? didYouMean(found, options) : undefined,
-      }),
+      source.problem(
+        issue.path.at(-1) === issue.discriminator ? issue.path : [...issue.path, issue.discriminator],
+        `expected one of ${quoteAll(options)}, found ${describeInput(found)}`,
+        {
+          suggestion: typeof found === "string" ? didYouMean(found, options) : undefined,
+        },
+      ),
     ];
   }
   const isWrongShape = (branchIssue: $ZodIssue) =>
     branchIssue.path.length === 0 &&
-    (branchIssue.code === "invalid_type" || branchIssue.code === "invalid_value" || branchIssue.code === "invalid_union");
+    (branchIssue.code === "invalid_type" ||
+      branchIssue.code === "invalid_value" ||
+      branchIssue.code === "invalid_union");
   const furthest = issue.errors.find((branch) => branch.length > 0 && !branch.some(isWrongShape));
   if (!furthest) return [source.problem(issue.path, issue.message)];
   return furthest.flatMap((branchIssue) =>

@@ -6,7 +6,10 @@ export const seedSchema = z
   .strictObject({
     $schema: z.string().optional(),
     title: z.string().min(1),
-    file: z.string().regex(/^[\w.-]+\.txt$/).describe("The document's file name in the seed collection"),
+    file: z
+      .string()
+      .regex(/^[\w.-]+\.txt$/)
+      .describe("The document's file name in the seed collection"),
     description: z.string().min(1).optional(),
     mentions: z
       .array(

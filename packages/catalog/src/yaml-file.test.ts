@@ -32,12 +32,21 @@ describe("parseYamlText", () => {
 
   it("expands honest anchors and aliases", () => {
     const text = "base: &b { kind: base }\ncopy: *b\n";
-    expect(parseYamlText(encode(text), "x.yaml").source?.data).toEqual({ base: { kind: "base" }, copy: { kind: "base" } });
+    expect(parseYamlText(encode(text), "x.yaml").source?.data).toEqual({
+      base: { kind: "base" },
+      copy: { kind: "base" },
+    });
   });
 
   it("locates problems in a file read on the fast path", () => {
     const { source } = parseYamlText(encode("id: x\nparameters:\n  total: 7X\n"), "x.yaml");
-    expect(source?.problem(["parameters", "total"], "bad")).toEqual({ file: "x.yaml", line: 3, column: 10, path: "parameters.total", message: "bad" });
+    expect(source?.problem(["parameters", "total"], "bad")).toEqual({
+      file: "x.yaml",
+      line: 3,
+      column: 10,
+      path: "parameters.total",
+      message: "bad",
+    });
     // A missing field points at the key of the mapping that lacks it.
     expect(source?.problem(["parameters", "missing"], "gone")).toMatchObject({ line: 2, column: 1 });
     expect(source?.problem(["parameters"], "key", { at: "key" })).toMatchObject({ line: 2, column: 1 });

@@ -29,7 +29,11 @@ export class YamlSource {
    * A problem at `path`: at the key when `at` is "key" (an unknown key), else at the value. A path that stops
    * short (a missing field) points at the nearest enclosing key that exists.
    */
-  problem(path: readonly PropertyKey[], message: string, options: { at?: "key" | "value"; suggestion?: string | undefined } = {}): Problem {
+  problem(
+    path: readonly PropertyKey[],
+    message: string,
+    options: { at?: "key" | "value"; suggestion?: string | undefined } = {},
+  ): Problem {
     const { document, lines } = this.locate();
     const { line, col } = lines.linePos(offsetOf(document, path, options.at ?? "value"));
     return {
@@ -94,7 +98,11 @@ export function readYamlFile(path: string, file: string): YamlReadResult {
   try {
     const size = fstatSync(descriptor).size;
     if (size > MAX_FILE_BYTES) {
-      return { problems: [fileProblem(file, `file is ${sizeText(size)}; a catalogue file may be at most ${sizeText(MAX_FILE_BYTES)}`)] };
+      return {
+        problems: [
+          fileProblem(file, `file is ${sizeText(size)}; a catalogue file may be at most ${sizeText(MAX_FILE_BYTES)}`),
+        ],
+      };
     }
     const bytes = Buffer.alloc(size);
     readSync(descriptor, bytes, 0, size, 0);
@@ -113,7 +121,9 @@ function fastMapping(text: string): Record<string, unknown> | undefined {
   if (ANCHOR_OR_ALIAS.test(text)) return undefined;
   try {
     const data = load(text, { schema: CORE_SCHEMA });
-    return data !== null && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+    return data !== null && typeof data === "object" && !Array.isArray(data)
+      ? (data as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -149,13 +159,20 @@ export function parseYamlText(bytes: Uint8Array, file: string): YamlReadResult {
     data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     if (error instanceof ReferenceError) {
-      return { problems: [fileProblem(file, `too many alias expansions (more than ${MAX_ALIAS_COUNT}): refusing a possible alias bomb`)] };
+      return {
+        problems: [
+          fileProblem(file, `too many alias expansions (more than ${MAX_ALIAS_COUNT}): refusing a possible alias bomb`),
+        ],
+      };
     }
     throw error;
   }
-  if (data === null || data === undefined) return { problems: [fileProblem(file, "empty file: expected a mapping of fields")] };
+  if (data === null || data === undefined)
+    return { problems: [fileProblem(file, "empty file: expected a mapping of fields")] };
   if (typeof data !== "object" || Array.isArray(data)) {
-    return { problems: [fileProblem(file, `expected a mapping of fields at the top level, found ${describeInput(data)}`)] };
+    return {
+      problems: [fileProblem(file, `expected a mapping of fields at the top level, found ${describeInput(data)}`)],
+    };
   }
   return { source: new YamlSource(file, data as Record<string, unknown>, text, { document, lines }), problems: [] };
 }
