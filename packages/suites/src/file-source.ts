@@ -39,6 +39,11 @@ export function parentPath(path: string): string {
 export async function readTextFile(files: FileSource, path: string): Promise<string> {
   const bytes = await files.read(path);
   if (bytes === undefined) throw new DataError(path, "no such file");
+  return decodeText(bytes, path);
+}
+
+/** UTF-8 bytes as text (without a byte-order mark), or a DataError naming `path` when they are not UTF-8. */
+export function decodeText(bytes: Uint8Array, path: string): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
