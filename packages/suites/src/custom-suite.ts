@@ -7,7 +7,7 @@ import { buildSuiteRun } from "./suite-run-builder.ts";
 import { DataError, SuiteError } from "./suite-errors.ts";
 import type { LoadSuiteOptions } from "./suite-options.ts";
 import type { SuiteRun } from "./suite-run.ts";
-import { taskConfigSchema } from "./task-config.ts";
+import { taskConfigSchema, type TaskConfigInput } from "./task-config.ts";
 import type { TaskDoc } from "./task-doc.ts";
 
 /**
@@ -110,7 +110,8 @@ export async function loadCustomSuite(suite: CustomSuite, options: LoadSuiteOpti
     throw new SuiteError(
       `${suite.task} reads the file its YAML names (${suite.dataset.path}): it takes no data source`,
     );
-  const task = new PromptTask(suite, suite.task);
+  const config = Object.fromEntries(Object.entries(suite).filter(([key]) => key in taskConfigSchema.shape));
+  const task = new PromptTask(config as TaskConfigInput, suite.task);
   const folder = parentPath(suite.file);
   const docs = await readRecords(options.io.files, joinPath(folder, suite.dataset.path));
   if (docs.length === 0) throw new DataError(joinPath(folder, suite.dataset.path), "no records");

@@ -82,7 +82,7 @@ export function httpFiles(baseUrl: string, fetchImpl: typeof fetch = globalThis.
   };
 }
 
-/** A cache that lasts as long as the page or process. */
+/** A cache that lasts as long as the page (or the program) runs. */
 export function memoryCache(): CacheStore {
   const entries = new Map<string, Uint8Array>();
   return {

@@ -3,6 +3,7 @@ import { sha256Hex } from "./sha256.ts";
 import { DataError, SuiteError } from "./suite-errors.ts";
 
 export const DEFAULT_HUB_URL = "https://huggingface.co";
+const DOWNLOADS_AT_ONCE = 8;
 
 /** Where and how to reach the Hugging Face Hub, and where to keep what was downloaded. */
 export interface HubOptions {
@@ -65,16 +66,14 @@ export async function downloadHubDataset(
     return fromCache(repo, revision, selection, options.cache, `${hubUrl}: ${(error as Error).message}`);
   }
 
-  const files: HubSnapshot["files"] = [];
+  const entries: { path: string; lfs?: { oid: string } }[] = [];
   const listed = listFiles({ ...common, repo: { type: "dataset", name: repo }, revision: commit, recursive: true });
-  for await (const entry of listed) {
-    if (entry.type !== "file" || !select(entry.path)) continue;
+  for await (const entry of listed) if (entry.type === "file" && select(entry.path)) entries.push(entry);
+
+  const fetchEntry = async (entry: (typeof entries)[number]): Promise<HubSnapshot["files"][number]> => {
     const expected = entry.lfs?.oid;
     const cached = expected === undefined ? undefined : await cachedBlob(options.cache, expected);
-    if (cached !== undefined) {
-      files.push({ path: entry.path, sha256: expected!, bytes: cached });
-      continue;
-    }
+    if (cached !== undefined) return { path: entry.path, sha256: expected!, bytes: cached };
     const blob = await downloadFile({
       ...common,
       repo: { type: "dataset", name: repo },
@@ -90,8 +89,15 @@ export async function downloadHubDataset(
         `downloaded content has sha256 ${sha256}, the Hub lists ${expected}`,
       );
     await options.cache?.set(blobKey(sha256), bytes);
-    files.push({ path: entry.path, sha256, bytes });
-  }
+    return { path: entry.path, sha256, bytes };
+  };
+  // A few downloads at a time: MMLU is 114 small files, and one at a time each waits out the round trips.
+  const files: HubSnapshot["files"] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < entries.length) files.push(await fetchEntry(entries[next++]!));
+  };
+  await Promise.all(Array.from({ length: Math.min(DOWNLOADS_AT_ONCE, entries.length) }, worker));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const manifest: Manifest = { repo, commit, files: files.map(({ path, sha256 }) => ({ path, sha256 })) };
   const encoded = new TextEncoder().encode(JSON.stringify(manifest));

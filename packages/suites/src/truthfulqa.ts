@@ -92,12 +92,12 @@ function targets(record: unknown, key: string, at: Located): { choices: string[]
     if (typeof choice !== "string" || choice === "")
       fail(at, `${key} choice ${index + 1} is ${describeValue(choice)}, not text`);
   });
-  if (
-    !Array.isArray(labels) ||
-    labels.length !== choices.length ||
-    !labels.every((label) => label === 0 || label === 1)
-  )
-    fail(at, `${key} needs a label 0 or 1 for each of its ${choices.length} choices, found ${describeValue(labels)}`);
+  if (!Array.isArray(labels) || labels.length !== choices.length)
+    fail(at, `${key} needs a label for each of its ${choices.length} choices, found ${describeValue(labels)}`);
+  labels.forEach((label, index) => {
+    if (label !== 0 && label !== 1)
+      fail(at, `${key} choice ${index + 1} has the label ${describeValue(label)}, not 0 or 1`);
+  });
   if (!labels.includes(1)) fail(at, `${key} marks no choice as true`);
   return { choices: choices as string[], labels: labels as number[] };
 }
