@@ -7,6 +7,7 @@ import { catalogExportCommand } from "./commands/catalog-export.ts";
 import { catalogListCommand } from "./commands/catalog-list.ts";
 import { catalogSchemaCommand } from "./commands/catalog-schema.ts";
 import { catalogShowCommand } from "./commands/catalog-show.ts";
+import { requestsCommand } from "./commands/requests.ts";
 import type { Context } from "./context.ts";
 import type { Io } from "./io.ts";
 
@@ -32,7 +33,8 @@ function program(context: Context): Command {
     new Command("zoo")
       .description("zoo: a model-zoo catalogue and benchmarking harness for language models")
       .version(packageJson.version)
-      .addCommand(catalog),
+      .addCommand(catalog)
+      .addCommand(requestsCommand(context)),
   );
 }
 

@@ -67,7 +67,7 @@ describe("a local MMLU copy with bad data is reported by file and line", () => {
 
   it("names a folder that holds no MMLU at all", async () => {
     await expect(loadMmlu(memoryFiles({ "elsewhere/x.csv": "" }))).rejects.toThrow(
-      "mmlu/test/abstract_algebra_test.csv: no such file (a local copy of MMLU holds data/test and data/dev files for all 57 subjects)",
+      "mmlu: no MMLU copy here: expected data/test/<subject>_test.csv and data/dev/<subject>_dev.csv for the 57 subjects",
     );
   });
 

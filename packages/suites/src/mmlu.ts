@@ -62,14 +62,23 @@ function readMmluCsv(text: string, path: string, subject: string): TaskDoc[] {
   });
 }
 
+/** The folder given may hold data/, as the original archive unpacks, or be that data/ folder. */
+async function localDataFolder(files: FileSource, dir: string): Promise<string> {
+  const first = `test/${MMLU_SUBJECTS[0]}_test.csv`;
+  for (const candidate of [joinPath(dir, "data"), dir])
+    if ((await files.read(joinPath(candidate, first))) !== undefined) return candidate;
+  throw new DataError(
+    dir,
+    "no MMLU copy here: expected data/test/<subject>_test.csv and data/dev/<subject>_dev.csv for the 57 subjects",
+  );
+}
+
 /**
  * The original layout (data/dev/<subject>_dev.csv, data/test/<subject>_test.csv), in `dir` or in `dir`/data. A
  * local copy must hold all 57 subjects; the samples hold a few and say so.
  */
 async function loadMmluFolder(files: FileSource, dir: string, sample: boolean): Promise<MmluData> {
-  // The folder given may hold data/, as the original archive unpacks, or be that data/ folder.
-  const first = `test/${MMLU_SUBJECTS[0]}_test.csv`;
-  const base = sample || (await files.read(joinPath(dir, "data", first))) !== undefined ? joinPath(dir, "data") : dir;
+  const base = sample ? joinPath(dir, "data") : await localDataFolder(files, dir);
   const test: TaskDoc[] = [];
   const dev = new Map<string, TaskDoc[]>();
   for (const subject of MMLU_SUBJECTS) {
