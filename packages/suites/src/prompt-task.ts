@@ -19,8 +19,17 @@ class Field {
     return this.source in doc.fields ? [] : this.template.missingFields(doc.fields);
   }
 
+  // A document is rendered once however often it is asked for: a few-shot example is in every prompt of its subject.
+  private readonly rendered = new WeakMap<TaskDoc, unknown>();
+
   value(doc: TaskDoc): unknown {
-    return this.source in doc.fields ? doc.fields[this.source] : this.run(doc, () => this.template.render(doc.fields));
+    if (this.source in doc.fields) return doc.fields[this.source];
+    if (!this.rendered.has(doc))
+      this.rendered.set(
+        doc,
+        this.run(doc, () => this.template.render(doc.fields)),
+      );
+    return this.rendered.get(doc);
   }
 
   evaluate(doc: TaskDoc): unknown {

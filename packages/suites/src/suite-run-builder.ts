@@ -96,10 +96,11 @@ export async function buildSuiteRun(spec: SuiteSpec): Promise<SuiteRun> {
         `${spec.id}: ${shots}-shot needs ${shots} few-shot examples${doc.group ? ` for ${doc.group}` : ""}, the data has ${pool.length}`,
       );
     const examples = pool.slice(0, shots);
-    examples.forEach((example) => {
-      examplesUsed.add(example);
+    for (const example of examples) {
+      if (examplesUsed.has(example)) continue;
       task.check(example);
-    });
+      examplesUsed.add(example);
+    }
     byId.set(docId, doc);
     const context = task.context(doc, examples);
     return {
