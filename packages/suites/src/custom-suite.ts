@@ -105,13 +105,25 @@ async function readRecords(files: FileSource, path: string): Promise<TaskDoc[]> 
   return docs;
 }
 
+/** The suite's prompt task and the metric it ranks by (its primary_metric, else its first metric). */
+export function customSuiteTask(suite: CustomSuite): { task: PromptTask; primaryMetric: string } {
+  const config = Object.fromEntries(Object.entries(suite).filter(([key]) => key in taskConfigSchema.shape));
+  const task = new PromptTask(config as TaskConfigInput, suite.task);
+  const metrics: string[] = task.metrics.map(({ metric }) => metric);
+  const primaryMetric = suite.primary_metric ?? metrics[0]!;
+  if (!metrics.includes(primaryMetric))
+    throw new SuiteError(
+      `${suite.file}: primary_metric ${primaryMetric} is not one of its metrics (${metrics.join(", ")})`,
+    );
+  return { task, primaryMetric };
+}
+
 export async function loadCustomSuite(suite: CustomSuite, options: LoadSuiteOptions): Promise<SuiteRun> {
   if (options.data !== undefined)
     throw new SuiteError(
       `${suite.task} reads the file its YAML names (${suite.dataset.path}): it takes no data source`,
     );
-  const config = Object.fromEntries(Object.entries(suite).filter(([key]) => key in taskConfigSchema.shape));
-  const task = new PromptTask(config as TaskConfigInput, suite.task);
+  const { task, primaryMetric } = customSuiteTask(suite);
   const folder = parentPath(suite.file);
   const docs = await readRecords(options.io.files, joinPath(folder, suite.dataset.path));
   if (docs.length === 0) throw new DataError(joinPath(folder, suite.dataset.path), "no records");
@@ -119,12 +131,6 @@ export async function loadCustomSuite(suite: CustomSuite, options: LoadSuiteOpti
     suite.dataset.fewshot_path === undefined
       ? []
       : await readRecords(options.io.files, joinPath(folder, suite.dataset.fewshot_path));
-  const metrics: string[] = task.metrics.map(({ metric }) => metric);
-  const primaryMetric = suite.primary_metric ?? metrics[0]!;
-  if (!metrics.includes(primaryMetric))
-    throw new SuiteError(
-      `${suite.file}: primary_metric ${primaryMetric} is not one of its metrics (${metrics.join(", ")})`,
-    );
   return buildSuiteRun({
     id: suite.task,
     version: suite.version,

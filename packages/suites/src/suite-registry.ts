@@ -1,6 +1,6 @@
 import { ARITHMETIC_TASKS, type ArithmeticTask } from "./arithmetic-generator.ts";
 import { ARITHMETIC_HUB_REPO, loadArithmetic } from "./arithmetic.ts";
-import { loadCustomSuite, readCustomSuite } from "./custom-suite.ts";
+import { customSuiteTask, loadCustomSuite, readCustomSuite } from "./custom-suite.ts";
 import { joinPath } from "./file-source.ts";
 import { MMLU_HUB_REPO, loadMmlu } from "./mmlu.ts";
 import { SuiteError } from "./suite-errors.ts";
@@ -118,10 +118,8 @@ export async function listSuites(io?: SuiteIo): Promise<SuiteInfo[]> {
       id,
       title: suite.title ?? id,
       outputType: suite.output_type,
-      primaryMetric:
-        suite.primary_metric ??
-        suite.metric_list?.[0]?.metric ??
-        (suite.output_type === "generate_until" ? "exact_match" : "acc"),
+      primaryMetric: customSuiteTask(suite).primaryMetric,
+      // A custom suite may run with more shots, up to the size of its few-shot file.
       shots: { default: suite.num_fewshot, max: suite.num_fewshot },
       data: ["local"],
       file: suite.file,

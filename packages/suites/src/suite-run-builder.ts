@@ -46,10 +46,12 @@ function metricNames(scored: readonly { metrics: Record<string, number> }[]): st
 }
 
 function byGroup(scored: readonly { document: SuiteDocument; metrics: Record<string, number> }[]) {
-  const groups = new Map<string, typeof scored>();
+  const groups = new Map<string, (typeof scored)[number][]>();
   for (const item of scored) {
     const name = item.document.group ?? "";
-    groups.set(name, [...(groups.get(name) ?? []), item]);
+    const members = groups.get(name);
+    if (members === undefined) groups.set(name, [item]);
+    else members.push(item);
   }
   return groups;
 }
@@ -115,11 +117,12 @@ export async function buildSuiteRun(spec: SuiteSpec): Promise<SuiteRun> {
     [...used.map(canonical), "few-shot examples", ...[...examplesUsed].map(canonical)].join("\n"),
   );
 
+  const chance = spec.chance?.(used);
   return {
     id: spec.id,
     version: spec.version,
     primaryMetric: spec.primaryMetric,
-    ...(spec.chance?.(used) === undefined ? {} : { chance: spec.chance(used)! }),
+    ...(chance === undefined ? {} : { chance }),
     dataset: { ...spec.dataset, hash: `sha256:${hash}` },
     shots,
     documents,
