@@ -12,7 +12,7 @@ import { PromptTask } from "./prompt-task.ts";
 import { pyStrip } from "./python-text.ts";
 import { buildSuiteRun } from "./suite-run-builder.ts";
 import { DataError, SuiteError, describeValue, type DataLocation } from "./suite-errors.ts";
-import type { DataSource, LoadSuiteOptions } from "./suite-options.ts";
+import { hubOptions, type DataSource, type LoadSuiteOptions } from "./suite-options.ts";
 import type { SuiteRun } from "./suite-run.ts";
 import type { TaskConfigInput } from "./task-config.ts";
 import type { TaskDoc } from "./task-doc.ts";
@@ -78,11 +78,12 @@ async function readFolder(files: FileSource, dir: string, task: ArithmeticTask):
 
 async function readHub(task: ArithmeticTask, source: Extract<DataSource, { kind: "hub" }>, options: LoadSuiteOptions) {
   const path = `data/${ARITHMETIC_FILES[task]}`;
-  const snapshot = await downloadHubDataset(ARITHMETIC_HUB_REPO, task, (candidate) => candidate === path, {
-    ...source,
-    fetch: options.io.fetch,
-    cache: options.io.cache,
-  });
+  const snapshot = await downloadHubDataset(
+    ARITHMETIC_HUB_REPO,
+    task,
+    (candidate) => candidate === path,
+    hubOptions(source, options.io),
+  );
   const file = snapshot.files[0];
   if (file === undefined) throw new DataError(`${ARITHMETIC_HUB_REPO}@${snapshot.commit}`, `no ${path}`);
   const name = `${ARITHMETIC_HUB_REPO}/${path}`;

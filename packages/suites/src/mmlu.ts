@@ -6,7 +6,7 @@ import { readParquetRows } from "./parquet-rows.ts";
 import { PromptTask } from "./prompt-task.ts";
 import { buildSuiteRun } from "./suite-run-builder.ts";
 import { DataError, SuiteError, describeValue, type DataLocation } from "./suite-errors.ts";
-import type { DataSource, LoadSuiteOptions } from "./suite-options.ts";
+import { hubOptions, type DataSource, type LoadSuiteOptions } from "./suite-options.ts";
 import type { SuiteRun } from "./suite-run.ts";
 import type { TaskConfigInput } from "./task-config.ts";
 import type { TaskDoc } from "./task-doc.ts";
@@ -115,7 +115,7 @@ async function loadMmluHub(source: Extract<DataSource, { kind: "hub" }>, options
       const match = split.exec(path);
       return match !== null && match[1]! in MMLU_CATEGORY;
     },
-    { ...source, fetch: options.io.fetch, cache: options.io.cache },
+    hubOptions(source, options.io),
   );
   const test: TaskDoc[] = [];
   const dev = new Map<string, TaskDoc[]>();

@@ -60,16 +60,22 @@ export function diskCache(dir: string): CacheStore {
   };
 }
 
-/** Suites reading from disk, the checkout's benchmarks/, the network and a disk cache of downloads. */
+/**
+ * Suites reading from disk, the checkout's benchmarks/, the network (the Hub at $HF_ENDPOINT, with $HF_TOKEN, where
+ * set) and a disk cache of downloads.
+ */
 export function nodeSuiteIo(
   options: { cwd?: string; cacheDir?: string; benchmarksDir?: string; env?: Record<string, string | undefined> } = {},
 ): SuiteIo {
   const benchmarks = options.benchmarksDir ?? BENCHMARKS_DIR;
+  const env = options.env ?? process.env;
   return {
+    ...(env.HF_ENDPOINT ? { hubUrl: env.HF_ENDPOINT } : {}),
+    ...(env.HF_TOKEN ? { accessToken: env.HF_TOKEN } : {}),
     files: nodeFiles(options.cwd),
     samplesDir: join(benchmarks, "samples"),
     suitesDir: join(benchmarks, "suites"),
     fetch: globalThis.fetch,
-    cache: diskCache(join(options.cacheDir ?? defaultCacheDir(options.env), "datasets")),
+    cache: diskCache(join(options.cacheDir ?? defaultCacheDir(env), "datasets")),
   };
 }

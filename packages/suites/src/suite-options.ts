@@ -1,4 +1,5 @@
 import type { CacheStore, FileSource } from "./file-source.ts";
+import type { HubOptions } from "./hub-dataset.ts";
 
 /**
  * Where a suite's documents come from:
@@ -24,6 +25,23 @@ export interface SuiteIo {
   suitesDir?: string;
   fetch?: typeof fetch;
   cache?: CacheStore;
+  /** The Hub to download from unless a data source names one (Node: $HF_ENDPOINT); defaults to huggingface.co. */
+  hubUrl?: string;
+  /** Sent to the Hub unless a data source gives one (Node: $HF_TOKEN). */
+  accessToken?: string;
+}
+
+/** What a Hub download needs: the source's choices first, then the io's settings. */
+export function hubOptions(source: Extract<DataSource, { kind: "hub" }>, io: SuiteIo): HubOptions {
+  const hubUrl = source.hubUrl ?? io.hubUrl;
+  const accessToken = source.accessToken ?? io.accessToken;
+  return {
+    ...(source.revision === undefined ? {} : { revision: source.revision }),
+    ...(hubUrl === undefined ? {} : { hubUrl }),
+    ...(accessToken === undefined ? {} : { accessToken }),
+    ...(io.fetch === undefined ? {} : { fetch: io.fetch }),
+    ...(io.cache === undefined ? {} : { cache: io.cache }),
+  };
 }
 
 export interface LoadSuiteOptions {

@@ -9,7 +9,7 @@ import { pyStrip } from "./python-text.ts";
 import type { LoglikelihoodResponse } from "./request.ts";
 import { buildSuiteRun } from "./suite-run-builder.ts";
 import { DataError, SuiteError, describeValue, type DataLocation } from "./suite-errors.ts";
-import type { DataSource, LoadSuiteOptions } from "./suite-options.ts";
+import { hubOptions, type DataSource, type LoadSuiteOptions } from "./suite-options.ts";
 import type { SuiteRun } from "./suite-run.ts";
 import type { TaskConfigInput } from "./task-config.ts";
 import type { TaskDoc } from "./task-doc.ts";
@@ -212,11 +212,12 @@ async function loadHub(
 ) {
   const config = suite === "truthfulqa_gen" ? "generation" : "multiple_choice";
   const pattern = new RegExp(`^${config}/validation-[^/]*\\.parquet$`);
-  const snapshot = await downloadHubDataset(TRUTHFULQA_HUB_REPO, config, (path) => pattern.test(path), {
-    ...source,
-    fetch: options.io.fetch,
-    cache: options.io.cache,
-  });
+  const snapshot = await downloadHubDataset(
+    TRUTHFULQA_HUB_REPO,
+    config,
+    (path) => pattern.test(path),
+    hubOptions(source, options.io),
+  );
   if (snapshot.files.length === 0)
     throw new DataError(`${TRUTHFULQA_HUB_REPO}@${snapshot.commit}`, `no ${config}/validation-*.parquet file`);
   const docs: TaskDoc[] = [];

@@ -162,10 +162,15 @@ describe("zoo requests", () => {
       },
     });
     const cacheDir = await mkdtemp(join(tmpdir(), "zoo-cache-"));
-    const env = { HF_ENDPOINT: hub.url, ZOO_CACHE_DIR: cacheDir };
+    const env = { HF_ENDPOINT: hub.url, HF_TOKEN: "hf_test", ZOO_CACHE_DIR: cacheDir };
     const online = await zoo(["requests", "--suite", "truthfulqa_mc1"], { env });
+    // The Hub settings do not turn arithmetic away from its generator.
+    expect((await zoo(["requests", "--suite", "arithmetic_2da", "--limit", "1"], { env })).out).toBe(
+      '{"doc_id":0,"type":"loglikelihood","context":"Question: What is 62 plus 57?\\nAnswer:","continuation":" 119"}\n',
+    );
     await hub.close();
     expect([online.code, online.err]).toEqual([0, ""]);
+    expect(new Set(hub.authorizations)).toEqual(new Set(["Bearer hf_test"]));
     expect(online.out.split("\n")[1]).toMatch(
       /"context":"Q: What is human life expectancy.*\\n\\nQ: Is the sample real\?\\nA:","continuation":" Yes\."}$/,
     );

@@ -24,7 +24,7 @@ interface RequestsOptions {
   limit?: number;
 }
 
-function dataSource(options: RequestsOptions, env: Record<string, string | undefined>): DataSource | undefined {
+function dataSource(options: RequestsOptions): DataSource | undefined {
   const chosen = [
     options.dataDir !== undefined && "--data-dir",
     options.sample && "--sample",
@@ -35,13 +35,9 @@ function dataSource(options: RequestsOptions, env: Record<string, string | undef
   if (options.dataDir !== undefined) return { kind: "local", dir: options.dataDir };
   if (options.sample) return { kind: "sample" };
   if (options.seed !== undefined) return { kind: "generated", seed: options.seed };
-  const hub = {
-    ...(env.HF_ENDPOINT ? { hubUrl: env.HF_ENDPOINT } : {}),
-    ...(env.HF_TOKEN ? { accessToken: env.HF_TOKEN } : {}),
-  };
-  if (options.revision !== undefined) return { kind: "hub", revision: options.revision, ...hub };
-  // Without a choice each suite uses its real data; where that is the Hub, honour HF_ENDPOINT and HF_TOKEN.
-  return Object.keys(hub).length > 0 ? ({ kind: "hub", ...hub } as DataSource) : undefined;
+  if (options.revision !== undefined) return { kind: "hub", revision: options.revision };
+  // Each suite's own default: the Hub (at $HF_ENDPOINT, with $HF_TOKEN, where set) or arithmetic's generator.
+  return undefined;
 }
 
 /** Loads a suite for a command; bad data or a bad choice of suite is one line and exit 1, never a stack trace. */
@@ -80,7 +76,7 @@ export function requestsCommand(context: Context): Command {
       positiveIntegerOption,
     )
     .action(async (options: RequestsOptions) => {
-      const data = dataSource(options, context.io.env);
+      const data = dataSource(options);
       const run = await loadSuiteForCli(context, options.suite, {
         ...(data === undefined ? {} : { data }),
         ...(options.shots === undefined ? {} : { shots: options.shots }),

@@ -14,6 +14,8 @@ export interface FakeHub {
   url: string;
   /** Full downloads served, by "repo/path". */
   downloads: string[];
+  /** The Authorization headers of the requests, in order. */
+  authorizations: (string | undefined)[];
   close(): Promise<void>;
 }
 
@@ -25,10 +27,12 @@ const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest(
  */
 export async function startFakeHub(repos: Record<string, FakeRepo>): Promise<FakeHub> {
   const downloads: string[] = [];
+  const authorizations: (string | undefined)[] = [];
   const bytesOf = (content: Uint8Array | string) =>
     typeof content === "string" ? new TextEncoder().encode(content) : content;
 
   const handle = (request: IncomingMessage, response: ServerResponse) => {
+    authorizations.push(request.headers.authorization);
     const url = new URL(request.url ?? "/", "http://hub");
     const json = (status: number, body: unknown) =>
       response.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body));
@@ -105,6 +109,7 @@ export async function startFakeHub(repos: Record<string, FakeRepo>): Promise<Fak
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     downloads,
+    authorizations,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
