@@ -10,6 +10,7 @@ import { catalogNewCommand } from "./commands/catalog-new.ts";
 import { catalogSchemaCommand } from "./commands/catalog-schema.ts";
 import { catalogShowCommand } from "./commands/catalog-show.ts";
 import { catalogSyncCommand } from "./commands/catalog-sync.ts";
+import { requestsCommand } from "./commands/requests.ts";
 import type { Context } from "./context.ts";
 import type { Io } from "./io.ts";
 
@@ -39,7 +40,8 @@ export function buildProgram(context: Context): Command {
     new Command("zoo")
       .description("zoo: a model-zoo catalogue and benchmarking harness for language models")
       .version(packageJson.version)
-      .addCommand(catalog),
+      .addCommand(catalog)
+      .addCommand(requestsCommand(context)),
   );
 }
 

@@ -12,3 +12,8 @@ export function positiveIntegerOption(value: string): number {
   if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError("expected a positive integer");
   return Number(value);
 }
+
+export function nonNegativeIntegerOption(value: string): number {
+  if (!/^(0|[1-9]\d*)$/.test(value)) throw new InvalidArgumentError("expected a whole number, 0 or more");
+  return Number(value);
+}

@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { memoryCache } from "./file-source.ts";
+import { downloadHubDataset } from "./hub-dataset.ts";
+import { sha256Hex } from "./sha256.ts";
+import { startFakeHub, type FakeHub } from "./testing/fake-hub.ts";
+
+const COMMIT = "c30699e8356da336a370243923dbaf21066bb9fe";
+let hub: FakeHub | undefined;
+afterEach(async () => {
+  await hub?.close();
+  hub = undefined;
+});
+
+const select = (path: string) => path.startsWith("anatomy/");
+const paths = (snapshot: { files: { path: string }[] }) => snapshot.files.map((file) => file.path);
+
+describe("downloadHubDataset", () => {
+  it("downloads the selected files at the resolved commit, verified by sha256", async () => {
+    hub = await startFakeHub({
+      "cais/mmlu": {
+        commit: COMMIT,
+        files: { "anatomy/test.parquet": "T", "anatomy/dev.parquet": "D", "all/x.parquet": "X" },
+      },
+    });
+    const snapshot = await downloadHubDataset("cais/mmlu", "anatomy", select, { hubUrl: hub.url });
+    expect(snapshot.commit).toBe(COMMIT);
+    expect(paths(snapshot)).toEqual(["anatomy/dev.parquet", "anatomy/test.parquet"]);
+    expect(new TextDecoder().decode(snapshot.files[1]!.bytes)).toBe("T");
+    expect(snapshot.files[1]!.sha256).toBe(await sha256Hex("T"));
+  });
+
+  it("reuses cached files by content hash, and the cache alone when the Hub is unreachable", async () => {
+    hub = await startFakeHub({ "cais/mmlu": { commit: COMMIT, files: { "anatomy/test.parquet": "T" } } });
+    const cache = memoryCache();
+    await downloadHubDataset("cais/mmlu", "anatomy", select, { hubUrl: hub.url, cache });
+    await downloadHubDataset("cais/mmlu", "anatomy", select, { hubUrl: hub.url, cache });
+    expect(hub.downloads).toEqual(["cais/mmlu/anatomy/test.parquet"]);
+    const url = hub.url;
+    await hub.close();
+    hub = undefined;
+    const offline = await downloadHubDataset("cais/mmlu", "anatomy", select, { hubUrl: url, cache });
+    expect(offline.commit).toBe(COMMIT);
+    expect(paths(offline)).toEqual(["anatomy/test.parquet"]);
+    await expect(
+      downloadHubDataset("cais/mmlu", "anatomy", select, { hubUrl: url, cache, revision: "v2" }),
+    ).rejects.toThrow(
+      /^cannot download cais\/mmlu@v2 \(http:\/\/127\.0\.0\.1:\d+: .*\) and it is not in the cache: run once with network access, or use a local copy or the samples$/,
+    );
+  });
+
+  it("rejects a download whose content does not match the listed hash", async () => {
+    hub = await startFakeHub({
+      "cais/mmlu": { commit: COMMIT, files: { "anatomy/test.parquet": "T" }, corruptListing: ["anatomy/test.parquet"] },
+    });
+    await expect(downloadHubDataset("cais/mmlu", "anatomy", select, { hubUrl: hub.url })).rejects.toThrow(
+      `cais/mmlu/anatomy/test.parquet: downloaded content has sha256 ${await sha256Hex("T")}, the Hub lists ${"0".repeat(64)}`,
+    );
+  });
+
+  it("reports an unknown repository with the Hub's message", async () => {
+    hub = await startFakeHub({});
+    await expect(downloadHubDataset("cais/nope", "x", select, { hubUrl: hub.url })).rejects.toThrow(
+      /^cannot download cais\/nope@main \(http:\/\/127\.0\.0\.1:\d+: Repository not found\. URL: .*\) and it is not in the cache/,
+    );
+  });
+});

@@ -1,0 +1,4 @@
+// Test helpers for packages that test against suites: a local Hub and Hub-shaped parquet files.
+export { startFakeHub } from "./fake-hub.ts";
+export type { FakeHub, FakeRepo } from "./fake-hub.ts";
+export { mmluParquet, truthfulqaGenParquet, truthfulqaMcParquet } from "./parquet-fixtures.ts";
