@@ -40,11 +40,9 @@ export interface ModelExport {
 }
 
 function runs(data: SiteData, modelId?: string): ExportedRun[] {
-  return data.results
-    .filter(({ record }) => modelId === undefined || record.model.id === modelId)
-    .map(({ id, record }) => ({
+  return (modelId === undefined ? data.results : data.resultsOf(modelId)).map(({ id, record }) => ({
       id,
-      ranked: !data.scores.find((score) => score.runId === id)?.unranked,
+      ranked: !data.scoreOfRun(id).unranked,
       record,
     }));
 }

@@ -43,7 +43,9 @@ export function combine(scores: readonly SuiteScore[], suites: readonly string[]
   const byModel = new Map<string, SuiteScore[]>();
   for (const score of scores) {
     if (!wanted.has(score.suite)) continue;
-    byModel.set(score.modelId, [...(byModel.get(score.modelId) ?? []), score]);
+    const list = byModel.get(score.modelId);
+    if (list) list.push(score);
+    else byModel.set(score.modelId, [score]);
   }
   const rows: CombinedRow[] = [...byModel.entries()].map(([modelId, own]) => {
     const covered = suites.filter((suite) => own.some((score) => score.suite === suite));

@@ -29,7 +29,11 @@ export function lineage(models: readonly LineageNode[]): Lineage {
   for (const { id, base_model } of [...models].sort((a, b) => a.id.localeCompare(b.id))) {
     const bases = (base_model ?? []).filter((base) => known.has(base));
     parents.set(id, bases);
-    for (const base of bases) children.set(base, [...(children.get(base) ?? []), id]);
+    for (const base of bases) {
+      const list = children.get(base);
+      if (list) list.push(id);
+      else children.set(base, [id]);
+    }
   }
   const childrenOf = (id: string) => children.get(id) ?? [];
   const descendants = (id: string): FamilyTree => ({ id, children: childrenOf(id).map(descendants) });

@@ -23,6 +23,12 @@ export interface SiteData {
   results: LoadedResult[];
   /** Every measured and reported score, newest first. */
   scores: Score[];
+  /** The scores of one model (catalogue id or run label), newest first. */
+  scoresOf(modelId: string): Score[];
+  /** The measured runs of one model, in path order. */
+  resultsOf(modelId: string): LoadedResult[];
+  /** The score a run measured. */
+  scoreOfRun(runId: string): Score;
   /** The suites that have any score, in title order. */
   suites: SuiteInfo[];
   suite(id: string): SuiteInfo;
@@ -70,6 +76,18 @@ export async function readSiteData(dirs: DataDirs): Promise<SiteData> {
     .map((id) => suiteInfo(id, records))
     .sort((a, b) => a.title.localeCompare(b.title));
   const suitesById = new Map(suites.map((suite) => [suite.id, suite]));
+  const group = <T,>(items: readonly T[], key: (item: T) => string) => {
+    const groups = new Map<string, T[]>();
+    for (const item of items) {
+      const list = groups.get(key(item));
+      if (list) list.push(item);
+      else groups.set(key(item), [item]);
+    }
+    return groups;
+  };
+  const scoresByModel = group(scores, (score) => score.modelId);
+  const resultsByModel = group(results, (result) => result.record.model.id);
+  const scoreByRun = new Map(scores.flatMap((score) => (score.runId ? [[score.runId, score] as const] : [])));
   return {
     catalog,
     models,
@@ -78,6 +96,9 @@ export async function readSiteData(dirs: DataDirs): Promise<SiteData> {
     license: (id) => licenses.get(id),
     results,
     scores,
+    scoresOf: (id) => scoresByModel.get(id) ?? [],
+    resultsOf: (id) => resultsByModel.get(id) ?? [],
+    scoreOfRun: (runId) => scoreByRun.get(runId)!,
     suites,
     suite: (id) => suitesById.get(id) ?? suiteInfo(id, records),
     lineage: lineage(catalog.models),
