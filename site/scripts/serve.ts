@@ -18,6 +18,8 @@ try {
   console.log(`zoo site: serving ${dir} at ${url} (Ctrl-C to stop)`);
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
-  console.error(`zoo site: cannot listen on port ${port}${code === "EADDRINUSE" ? ": it is in use (set PORT to another)" : `: ${(error as Error).message}`}`);
+  console.error(
+    `zoo site: cannot listen on port ${port}${code === "EADDRINUSE" ? ": it is in use (set PORT to another)" : `: ${(error as Error).message}`}`,
+  );
   process.exit(1);
 }

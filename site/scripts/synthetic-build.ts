@@ -7,8 +7,8 @@ import { fileURLToPath } from "node:url";
 
 /*
  * `pnpm --filter @zoo/site bench [MODELS] [RESULTS]`: writes a synthetic catalogue (5,000 models by default) and
- * synthetic result records (50,000), builds the site from them and prints how long it took. The licenses, seeds
- * and milestones are the real catalogue's; the models and records are generated, valid under their schemas.
+ * synthetic result records (50,000), builds the site from them and prints how long it took. The licenses are the
+ * real catalogue's; models, organizations, milestones and records are generated, valid under their schemas.
  */
 
 const SITE = fileURLToPath(new URL("..", import.meta.url));
@@ -43,13 +43,21 @@ function random(seed: number): () => number {
 
 async function writeCatalog(dir: string): Promise<void> {
   const next = random(1);
-  for (const folder of ["licenses", "seeds"]) await cp(join(REPO, "catalog", folder), join(dir, folder), { recursive: true });
-  await cp(join(REPO, "catalog", "milestones.yaml"), join(dir, "milestones.yaml"));
+  await cp(join(REPO, "catalog", "licenses"), join(dir, "licenses"), { recursive: true });
+  const milestones = Array.from(
+    { length: 40 },
+    (_, index) =>
+      `  - { date: ${1980 + index}, name: Milestone ${index}, description: A synthetic milestone., source: { url: "https://history.example/${index}" } }`,
+  );
+  await writeFile(join(dir, "milestones.yaml"), `milestones:\n${milestones.join("\n")}\n`);
   const licenses = (await readdir(join(dir, "licenses"))).map((file) => file.replace(/\.yaml$/, ""));
   await mkdir(join(dir, "organizations"));
   await mkdir(join(dir, "models"));
   for (let index = 0; index < ORGANIZATIONS; index += 1) {
-    await writeFile(join(dir, "organizations", `org-${index}.yaml`), `name: Organization ${index}\ncountry: US\nurl: https://org-${index}.example\n`);
+    await writeFile(
+      join(dir, "organizations", `org-${index}.yaml`),
+      `name: Organization ${index}\ncountry: US\nurl: https://org-${index}.example\n`,
+    );
   }
   for (let index = 0; index < models; index += 1) {
     const billions = Math.round(10 ** (next() * 3.5 - 1) * 10) / 10 || 0.1;
@@ -58,7 +66,15 @@ async function writeCatalog(dir: string): Promise<void> {
     const open = next() < 0.6;
     const base = index > 10 && next() < 0.3 ? `\nbase_model: [model-${Math.floor(next() * index)}]` : "";
     const kind = base ? "fine-tune" : "base";
-    const facts = ["released", "parameters", "context_length", "training_tokens", "license", "openness", ...(base ? ["base_model"] : [])];
+    const facts = [
+      "released",
+      "parameters",
+      "context_length",
+      "training_tokens",
+      "license",
+      "openness",
+      ...(base ? ["base_model"] : []),
+    ];
     await writeFile(
       join(dir, "models", `model-${index}.yaml`),
       `id: model-${index}
@@ -95,13 +111,25 @@ async function writeResults(dir: string): Promise<void> {
     const value = (suite.chance ?? 0) + next() * (1 - (suite.chance ?? 0));
     const record = {
       schema_version: 1,
-      model: { id: model, adapter: "transformers-js", repo: `org/${model}`, revision: "0123abcd", dtype: "q8", device: "cpu" },
+      model: {
+        id: model,
+        adapter: "transformers-js",
+        repo: `org/${model}`,
+        revision: "0123abcd",
+        dtype: "q8",
+        device: "cpu",
+      },
       suite: {
         id: suite.id,
         version: "1",
         primary_metric: suite.metric,
         chance: suite.chance,
-        dataset: { id: `data/${suite.id}`, revision: "r1", hash: `sha256:${createHash("sha256").update(suite.id).digest("hex")}`, sample: false },
+        dataset: {
+          id: `data/${suite.id}`,
+          revision: "r1",
+          hash: `sha256:${createHash("sha256").update(suite.id).digest("hex")}`,
+          sample: false,
+        },
       },
       shots,
       limit: null,
@@ -130,7 +158,13 @@ await rm(out, { recursive: true, force: true });
 const started = performance.now();
 const child = spawn(process.execPath, [join(SITE, "node_modules", "astro", "astro.js"), "build"], {
   cwd: SITE,
-  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", ZOO_CATALOG_DIR: catalog, ZOO_RESULTS_DIR: resultsDir, ZOO_SITE_OUT_DIR: out },
+  env: {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: "1",
+    ZOO_CATALOG_DIR: catalog,
+    ZOO_RESULTS_DIR: resultsDir,
+    ZOO_SITE_OUT_DIR: out,
+  },
   stdio: ["ignore", "pipe", "inherit"],
 });
 let output = "";
@@ -146,4 +180,6 @@ if (code !== 0) {
   process.exit(1);
 }
 const pages = /(\d+) page\(s\) built/.exec(output)?.[1] ?? "?";
-console.log(`synthetic catalogue: ${models} models, ${results} results → ${pages} pages built in ${seconds.toFixed(1)} s (wall, astro build)`);
+console.log(
+  `synthetic catalogue: ${models} models, ${results} results → ${pages} pages built in ${seconds.toFixed(1)} s (wall, astro build)`,
+);

@@ -21,6 +21,9 @@ export const CHROMIUM_FLAGS = [
   "--no-first-run",
 ];
 export const hasChromium = existsSync(CHROMIUM);
+export const CHROMIUM_MISSING = `SKIPPED: the browser tests need Debian's chromium at ${CHROMIUM} (apt-get install -y chromium; .ci/run installs it)`;
+// Said once on the console too, so a developer without chromium cannot miss it among the passing tests.
+if (!hasChromium) console.warn(`\n${CHROMIUM_MISSING}\n`);
 
 /**
  * The fixture catalogue of @zoo/catalog with the site's own fixture entries added (a hostile description among

@@ -10,6 +10,7 @@ import { serveStatic } from "../scripts/static-server.ts";
 import {
   CHROMIUM,
   CHROMIUM_FLAGS,
+  CHROMIUM_MISSING,
   FIXTURE_RESULTS,
   TEST_OUTPUT,
   buildSite,
@@ -54,7 +55,12 @@ describe("the build", () => {
   it("writes every page and the versioned JSON exports", async () => {
     const exported = JSON.parse(await built("api/models.json"));
     expect(exported.version).toBe(1);
-    expect(exported.models.map((model: { id: string }) => model.id)).toEqual(["base-7b", "chat-7b", "hostile-7b", "moe-8x1b"]);
+    expect(exported.models.map((model: { id: string }) => model.id)).toEqual([
+      "base-7b",
+      "chat-7b",
+      "hostile-7b",
+      "moe-8x1b",
+    ]);
     expect(exported.models[0].derived.licenseClass).toBe("attribution");
     const results = JSON.parse(await built("api/results.json"));
     expect(results.version).toBe(1);
@@ -71,12 +77,30 @@ describe("the build", () => {
       ["random/mmlu-5shot", true],
     ]);
     expect(results.reported).toEqual([
-      { model: "base-7b", benchmark: "mmlu", value: 45.3, shots: 5, source: "https://acme.example/base-7b/report", date: "2023-02-24" },
+      {
+        model: "base-7b",
+        benchmark: "mmlu",
+        value: 45.3,
+        shots: 5,
+        source: "https://acme.example/base-7b/report",
+        date: "2023-02-24",
+      },
     ]);
     const perModel = JSON.parse(await built("api/models/base-7b.json"));
     expect(perModel.runs).toHaveLength(3);
-    expect(JSON.parse(await built("api/runs/base-7b/mmlu-5shot.json")).metrics.acc).toEqual({ value: 0.4412, stderr: 0.0042 });
-    for (const page of ["index.html", "timelines/index.html", "lineage/index.html", "licenses/index.html", "compare/index.html", "api/index.html", "404.html"]) {
+    expect(JSON.parse(await built("api/runs/base-7b/mmlu-5shot.json")).metrics.acc).toEqual({
+      value: 0.4412,
+      stderr: 0.0042,
+    });
+    for (const page of [
+      "index.html",
+      "timelines/index.html",
+      "lineage/index.html",
+      "licenses/index.html",
+      "compare/index.html",
+      "api/index.html",
+      "404.html",
+    ]) {
       expect(await built(page)).toContain("<!DOCTYPE html>");
     }
     // 60 logged samples, 25 to a page.
@@ -84,7 +108,12 @@ describe("the build", () => {
   });
 
   it("escapes catalogue text everywhere and links only http(s) URLs", async () => {
-    for (const page of ["models/hostile-7b/index.html", "models/index.html", "timelines/index.html", "compare/column/hostile-7b/index.html"]) {
+    for (const page of [
+      "models/hostile-7b/index.html",
+      "models/index.html",
+      "timelines/index.html",
+      "compare/column/hostile-7b/index.html",
+    ]) {
       // Markup inside a quoted attribute value is inert text; everywhere else it must be escaped.
       const html = (await built(page)).replace(/="[^"]*"/g, '=""');
       expect(html).not.toMatch(/<script>window\.__zooInjected/);
@@ -134,7 +163,10 @@ describe.skipIf(!hasChromium)("in Chromium", () => {
     server?.close();
   });
 
-  async function open(path: string, options: { javaScriptEnabled?: boolean; width?: number; dark?: boolean } = {}): Promise<Page> {
+  async function open(
+    path: string,
+    options: { javaScriptEnabled?: boolean; width?: number; dark?: boolean } = {},
+  ): Promise<Page> {
     const context = await browser.newContext({
       javaScriptEnabled: options.javaScriptEnabled ?? true,
       viewport: { width: options.width ?? 1280, height: 900 },
@@ -155,7 +187,9 @@ describe.skipIf(!hasChromium)("in Chromium", () => {
   }
 
   const visibleModels = (page: Page, table = "#models") =>
-    page.$$eval(`${table} tbody tr[data-model]`, (rows) => rows.filter((row) => (row as HTMLElement).offsetParent !== null).map((row) => (row as HTMLElement).dataset.model));
+    page.$$eval(`${table} tbody tr[data-model]`, (rows) =>
+      rows.filter((row) => (row as HTMLElement).offsetParent !== null).map((row) => (row as HTMLElement).dataset.model),
+    );
 
   const expected = (params: Record<string, string>) =>
     models
@@ -165,7 +199,8 @@ describe.skipIf(!hasChromium)("in Chromium", () => {
 
   it("sorts the models table from the headers, with the mouse and the keyboard", async () => {
     const page = await open("models/");
-    const order = () => page.$$eval("#models tbody tr", (rows) => rows.map((row) => (row as HTMLElement).dataset.model));
+    const order = () =>
+      page.$$eval("#models tbody tr", (rows) => rows.map((row) => (row as HTMLElement).dataset.model));
     expect(await order()).toEqual(["hostile-7b", "moe-8x1b", "chat-7b", "base-7b"]);
     await page.click("#models th:nth-child(5) button");
     expect(await page.getAttribute("#models th:nth-child(5)", "aria-sort")).toBe("descending");
@@ -247,10 +282,14 @@ describe.skipIf(!hasChromium)("in Chromium", () => {
   it("shows a model page with facts, sources, derived facts, lineage and both kinds of result", async () => {
     const page = await open("models/base-7b/");
     expect(await page.textContent("h1")).toBe("Base 7B");
-    const facts = await page.$$eval("#facts + table tr", (rows) => rows.map((row) => (row as HTMLElement).innerText.replace(/\s+/g, " ").trim()));
+    const facts = await page.$$eval("#facts + table tr", (rows) =>
+      rows.map((row) => (row as HTMLElement).innerText.replace(/\s+/g, " ").trim()),
+    );
     expect(facts).toContain("Parameters 7B (7,000,000,000) [1]");
     expect(facts).toContain("Context length 4,096 tokens [1]");
-    const derived = await page.$$eval("#derived ~ table tr", (rows) => rows.map((row) => (row as HTMLElement).innerText.replace(/\s+/g, " ").trim()));
+    const derived = await page.$$eval("#derived ~ table tr", (rows) =>
+      rows.map((row) => (row as HTMLElement).innerText.replace(/\s+/g, " ").trim()),
+    );
     expect(derived).toContain("Tokens per parameter 285.7: 14.29× Chinchilla's compute-optimal 20, beyond the optimum");
     expect(derived).toContain("Training compute 8.40e22 FLOPs (6·N·D, N the parameters active per token)");
     expect(derived.find((row) => row.startsWith("Memory"))).toContain("fp16 14 GB · int8 7 GB · int4 3.5 GB");
@@ -261,7 +300,9 @@ describe.skipIf(!hasChromium)("in Chromium", () => {
       "pnpm bench --model base-7b --suite mmlu --shots 5 --dtype q8 --device cpu",
       "pnpm bench --model base-7b --suite truthfulqa_mc2 --shots 0 --dtype q8 --device cpu",
     ]);
-    expect(await page.getAttribute("#reported + .table-wrap a[rel~=external]", "href")).toBe("https://acme.example/base-7b/report");
+    expect(await page.getAttribute("#reported + .table-wrap a[rel~=external]", "href")).toBe(
+      "https://acme.example/base-7b/report",
+    );
     await screenshot(page, "model-base-7b");
     const phone = await open("models/base-7b/", { width: 390, dark: true });
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -276,7 +317,11 @@ describe.skipIf(!hasChromium)("in Chromium", () => {
           .filter((tr) => !(tr as HTMLElement).hidden)
           .map((tr) => {
             const cells = (tr as HTMLTableRowElement).cells;
-            return [cells[0]!.textContent!.trim(), cells[1]!.textContent!.replace("chance reference", "").trim(), cells[3]!.textContent!.trim()];
+            return [
+              cells[0]!.textContent!.trim(),
+              cells[1]!.textContent!.replace("chance reference", "").trim(),
+              cells[3]!.textContent!.trim(),
+            ];
           }),
       );
     expect(await rows()).toEqual([
@@ -287,7 +332,9 @@ describe.skipIf(!hasChromium)("in Chromium", () => {
       ["5", "Random baseline", "measured"],
     ]);
     expect(await page.textContent("#unranked + p + .table-wrap tbody")).toContain("sample data");
-    expect(await page.$$eval("figure[data-chart] svg text", (texts) => texts.map((text) => text.textContent))).toContain("chance 25%");
+    expect(
+      await page.$$eval("figure[data-chart] svg text", (texts) => texts.map((text) => text.textContent)),
+    ).toContain("chance 25%");
     await page.selectOption('#board-filters select[name="organization"]', "acme");
     expect(await rows()).toEqual([
       ["1", "MoE 8x1B", "measured"],
@@ -305,7 +352,12 @@ describe.skipIf(!hasChromium)("in Chromium", () => {
   it("recombines the combined leaderboard when the benchmarks change", async () => {
     const page = await open("leaderboards/");
     const ranked = () =>
-      page.$$eval("#combined-board tbody tr", (trs) => trs.map((tr) => [(tr as HTMLTableRowElement).dataset.model, (tr as HTMLTableRowElement).cells[0]!.textContent!.trim()]));
+      page.$$eval("#combined-board tbody tr", (trs) =>
+        trs.map((tr) => [
+          (tr as HTMLTableRowElement).dataset.model,
+          (tr as HTMLTableRowElement).cells[0]!.textContent!.trim(),
+        ]),
+      );
     expect(await ranked()).toEqual([
       ["chat-7b", "1"],
       ["base-7b", "2"],
@@ -325,8 +377,12 @@ describe.skipIf(!hasChromium)("in Chromium", () => {
     const chart = 'figure[data-variant="license"]';
     const marks = await page.$$(`${chart} svg [aria-label="dot"] circle`);
     expect(marks).toHaveLength(4);
-    const tips = await page.$$eval(`${chart} svg [data-tip]`, (elements) => elements.map((element) => element.getAttribute("data-tip")));
-    expect(tips).toContain("MoE 8x1B\nAcme Research · released 2024\n~6.4B parameters (an estimate)\nProprietary license (proprietary)");
+    const tips = await page.$$eval(`${chart} svg [data-tip]`, (elements) =>
+      elements.map((element) => element.getAttribute("data-tip")),
+    );
+    expect(tips).toContain(
+      "MoE 8x1B\nAcme Research · released 2024\n~6.4B parameters (an estimate)\nProprietary license (proprietary)",
+    );
     await marks[0]!.hover();
     expect(await page.isVisible(`${chart} .chart-tip`)).toBe(true);
     expect(await page.textContent(`${chart} .chart-tip`)).toMatch(/parameters/);
@@ -346,11 +402,9 @@ describe.skipIf(!hasChromium)("in Chromium", () => {
     expect(zoomed).toBeGreaterThan(0);
     await page.click(`${chart} [data-zoom-reset]`);
     expect(await page.$$(`${chart} svg [aria-label="dot"] circle`)).toHaveLength(4);
-    expect(await page.$$eval("#best ~ section h3", (headings) => headings.map((heading) => heading.textContent?.trim()))).toEqual([
-      "Arithmetic: 2-digit addition",
-      "MMLU",
-      "TruthfulQA MC2",
-    ]);
+    expect(
+      await page.$$eval("#best ~ section h3", (headings) => headings.map((heading) => heading.textContent?.trim())),
+    ).toEqual(["Arithmetic: 2-digit addition", "MMLU", "TruthfulQA MC2"]);
     expect(await page.$$eval("ol.milestones li", (items) => items.length)).toBe(2);
     await screenshot(page, "timelines");
   });
@@ -358,12 +412,17 @@ describe.skipIf(!hasChromium)("in Chromium", () => {
   it("compares models side by side from ?ids=", async () => {
     const page = await open("compare/?ids=base-7b,moe-8x1b,nope");
     await page.waitForSelector("#comparison");
-    expect(await page.$$eval("#comparison thead th", (cells) => cells.map((cell) => cell.textContent))).toEqual(["", "Base 7B", "MoE 8x1B"]);
-    expect(await page.$$eval('#comparison tr[data-row="parameters"] td', (cells) => cells.map((cell) => cell.textContent))).toEqual(["7B", "~6.4B"]);
-    expect(await page.$$eval('#comparison tr[data-row="score-mmlu"] td', (cells) => cells.map((cell) => cell.textContent))).toEqual([
-      "44.1 ±0.8 (measured, 5-shot)",
-      "62.0 ±0.8 (measured, 5-shot)",
+    expect(await page.$$eval("#comparison thead th", (cells) => cells.map((cell) => cell.textContent))).toEqual([
+      "",
+      "Base 7B",
+      "MoE 8x1B",
     ]);
+    expect(
+      await page.$$eval('#comparison tr[data-row="parameters"] td', (cells) => cells.map((cell) => cell.textContent)),
+    ).toEqual(["7B", "~6.4B"]);
+    expect(
+      await page.$$eval('#comparison tr[data-row="score-mmlu"] td', (cells) => cells.map((cell) => cell.textContent)),
+    ).toEqual(["44.1 ±0.8 (measured, 5-shot)", "62.0 ±0.8 (measured, 5-shot)"]);
     await page.selectOption("#compare-form select >> nth=1", "hostile-7b");
     await page.click("#compare-form button[type=submit]");
     await expect.poll(() => page.url()).toContain("?ids=base-7b,hostile-7b");
@@ -373,12 +432,25 @@ describe.skipIf(!hasChromium)("in Chromium", () => {
   });
 
   it("renders a hostile catalogue entry inert on every page that shows it", async () => {
-    for (const path of ["models/hostile-7b/", "models/", "timelines/", "lineage/", "licenses/", "compare/?ids=hostile-7b,chat-7b", ""]) {
+    for (const path of [
+      "models/hostile-7b/",
+      "models/",
+      "timelines/",
+      "lineage/",
+      "licenses/",
+      "compare/?ids=hostile-7b,chat-7b",
+      "",
+    ]) {
       const page = await open(path);
       await page.waitForLoadState("networkidle");
       for (const mark of await page.$$("[data-tip]")) if (await mark.isVisible()) await mark.hover({ force: true });
-      expect(await page.evaluate(() => (window as unknown as { __zooInjected?: number }).__zooInjected), path).toBeUndefined();
-      expect(await page.$$eval("main img, main [onerror], main [onclick]", (elements) => elements.length), path).toBe(0);
+      expect(
+        await page.evaluate(() => (window as unknown as { __zooInjected?: number }).__zooInjected),
+        path,
+      ).toBeUndefined();
+      expect(await page.$$eval("main img, main [onerror], main [onclick]", (elements) => elements.length), path).toBe(
+        0,
+      );
     }
     const page = await open("models/hostile-7b/");
     expect(await page.textContent("h1")).toBe('Hostile <img src=x onerror="window.__zooInjected=1"> 7B');
@@ -424,5 +496,5 @@ describe.skipIf(!hasChromium)("in Chromium", () => {
 });
 
 describe.runIf(!hasChromium)("in Chromium", () => {
-  it.skip(`SKIPPED: the browser tests need Debian's chromium at ${CHROMIUM} (apt-get install -y chromium); .ci/run installs it`, () => {});
+  it.skip(CHROMIUM_MISSING, () => {});
 });

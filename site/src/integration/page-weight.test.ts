@@ -20,12 +20,22 @@ describe("pageWeight", () => {
     const html =
       '<link rel="stylesheet" href="/zoo/_astro/site.css"><style>.a{b:c}</style>' +
       '<script type="module" src="/zoo/_astro/page.js"></script><script>document.documentElement.classList.add("js")</script>' +
-      '<script type="application/json">{"big":"' + "y".repeat(5000) + '"}</script>';
+      '<script type="application/json">{"big":"' +
+      "y".repeat(5000) +
+      '"}</script>';
     const weight = pageWeight(html, root, "/zoo/");
     const gz = (text: string) => gzipSync(text).length;
-    expect(weight.files.map((file) => file.slice(root.length))).toEqual(["/_astro/page.js", "/_astro/shared.js", "/_astro/side.js", "/_astro/site.css"]);
+    expect(weight.files.map((file) => file.slice(root.length))).toEqual([
+      "/_astro/page.js",
+      "/_astro/shared.js",
+      "/_astro/side.js",
+      "/_astro/site.css",
+    ]);
     expect(weight.js).toBe(
-      gz(files["_astro/page.js"]) + gz(files["_astro/shared.js"]) + gz(files["_astro/side.js"]) + gz('document.documentElement.classList.add("js")'),
+      gz(files["_astro/page.js"]) +
+        gz(files["_astro/shared.js"]) +
+        gz(files["_astro/side.js"]) +
+        gz('document.documentElement.classList.add("js")'),
     );
     expect(weight.css).toBe(gz(files["_astro/site.css"]) + gz(".a{b:c}"));
   });

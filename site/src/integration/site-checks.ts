@@ -27,7 +27,9 @@ export function siteChecks(): AstroIntegration {
       "astro:build:start": async ({ logger }) => {
         try {
           const data = await siteData();
-          logger.info(`${data.models.length} models, ${data.results.length} result records, ${data.scores.length} scores`);
+          logger.info(
+            `${data.models.length} models, ${data.results.length} result records, ${data.scores.length} scores`,
+          );
         } catch (error) {
           logger.error((error as Error).message);
           process.exit(1);
@@ -49,7 +51,9 @@ export function siteChecks(): AstroIntegration {
             `budget ${ok ? "✓" : "✗"} /${page}: ${kb(total)} JS+CSS gzipped (JS ${kb(weight.js)}, CSS ${kb(weight.css)}; limit ${kb(PAGE_BUDGET_BYTES)})`,
           );
         }
-        logger.info(`built ${data.models.length} models and ${data.results.length} runs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        logger.info(
+          `built ${data.models.length} models and ${data.results.length} runs in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        );
         if (over > 0) logger.warn(`${over} page(s) over the JS+CSS budget`);
       },
     },

@@ -41,10 +41,10 @@ export interface ModelExport {
 
 function runs(data: SiteData, modelId?: string): ExportedRun[] {
   return (modelId === undefined ? data.results : data.resultsOf(modelId)).map(({ id, record }) => ({
-      id,
-      ranked: !data.scoreOfRun(id).unranked,
-      record,
-    }));
+    id,
+    ranked: !data.scoreOfRun(id).unranked,
+    record,
+  }));
 }
 
 function reported(data: SiteData, modelId?: string): ExportedReported[] {
@@ -68,6 +68,7 @@ export function resultsExport(data: SiteData, recordVersion: number): ResultsExp
 }
 
 export function modelExport(data: SiteData, id: string): ModelExport {
-  const model = exportCatalog({ ...data.catalog, models: data.catalog.models.filter((entry) => entry.id === id) }).models[0]!;
+  const model = exportCatalog({ ...data.catalog, models: data.catalog.models.filter((entry) => entry.id === id) })
+    .models[0]!;
   return { version: RESULTS_EXPORT_VERSION, model, runs: runs(data, id), reported: reported(data, id) };
 }

@@ -19,6 +19,8 @@ export function benchCommand(record: ResultRecord): string {
     ["--device", record.model.device],
     ["--shard", record.shard && `${record.shard.index}/${record.shard.count}`],
   ];
-  const words = flags.flatMap(([flag, value]) => (value === undefined || value === null ? [] : [flag, shellWord(String(value))]));
+  const words = flags.flatMap(([flag, value]) =>
+    value === undefined || value === null ? [] : [flag, shellWord(String(value))],
+  );
   return ["pnpm", "bench", ...words].join(" ");
 }

@@ -19,7 +19,10 @@ export function boards(data: SiteData): SuiteBoard[] {
   let computed = cache.get(data);
   if (!computed) {
     const results = new Map(data.results.map((result) => [result.id, result]));
-    const context = { modelName: (id: string) => data.model(id)?.entry.name, result: (runId: string) => results.get(runId) };
+    const context = {
+      modelName: (id: string) => data.model(id)?.entry.name,
+      result: (runId: string) => results.get(runId),
+    };
     const bySuite = new Map<string, typeof data.scores>();
     for (const score of data.scores) {
       const list = bySuite.get(score.suite);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { combine, normalise, type SuiteScore } from "./combined.ts";
 
-const score = (modelId: string, suite: string, value: number, stderr: number | null, chance: number | null): SuiteScore => ({
+const score = (
+  modelId: string,
+  suite: string,
+  value: number,
+  stderr: number | null,
+  chance: number | null,
+): SuiteScore => ({
   modelId,
   suite,
   value,

@@ -53,7 +53,10 @@ export function combine(scores: readonly SuiteScore[], suites: readonly string[]
     if (covered.length < suites.length || suites.length === 0) return { modelId, covered, partialError };
     const k = own.length;
     const mean = own.reduce((sum, score) => sum + normalise(score.value, score.chance), 0) / k;
-    const variance = own.reduce((sum, score) => sum + (score.stderr === null ? 0 : (score.stderr / (100 - (score.chance ?? 0))) * 100) ** 2, 0);
+    const variance = own.reduce(
+      (sum, score) => sum + (score.stderr === null ? 0 : (score.stderr / (100 - (score.chance ?? 0))) * 100) ** 2,
+      0,
+    );
     const stderr = Math.sqrt(variance) / k;
     return { modelId, covered, mean, stderr, interval: interval(mean, stderr), partialError };
   });
@@ -61,6 +64,8 @@ export function combine(scores: readonly SuiteScore[], suites: readonly string[]
   overlapRanks(complete.map((row) => row.interval!)).forEach((rank, index) => (complete[index]!.rank = rank));
   return rows.sort(
     (a, b) =>
-      (b.mean ?? -Infinity) - (a.mean ?? -Infinity) || b.covered.length - a.covered.length || a.modelId.localeCompare(b.modelId),
+      (b.mean ?? -Infinity) - (a.mean ?? -Infinity) ||
+      b.covered.length - a.covered.length ||
+      a.modelId.localeCompare(b.modelId),
   );
 }

@@ -22,8 +22,11 @@ const CONTEXTS = [2048, 4096, 8192, 16384, 32768, 131072, 1048576];
 const contextLabel = (tokens: number) => (tokens >= 1048576 ? `${tokens / 1048576}M` : `${tokens / 1024}K`);
 
 /** The choices of each filter select, limited to the values some of `models` have. */
-export function filterFields(models: readonly DescribedModel[], organizationName: (id: string) => string): FilterField[] {
-  const distinct = <T,>(values: T[]) => [...new Set(values)];
+export function filterFields(
+  models: readonly DescribedModel[],
+  organizationName: (id: string) => string,
+): FilterField[] {
+  const distinct = <T>(values: T[]) => [...new Set(values)];
   const has = (predicate: (model: DescribedModel) => boolean) => models.some(predicate);
   const enumOptions = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
   return [
@@ -69,14 +72,22 @@ export function filterFields(models: readonly DescribedModel[], organizationName
     {
       param: "architecture",
       label: "Architecture",
-      options: enumOptions(distinct(models.flatMap(({ entry }) => (entry.architecture ? [entry.architecture.type] : []))).sort()),
+      options: enumOptions(
+        distinct(models.flatMap(({ entry }) => (entry.architecture ? [entry.architecture.type] : []))).sort(),
+      ),
     },
-    { param: "kind", label: "Kind", options: enumOptions(MODEL_KINDS.filter((kind) => has(({ entry }) => entry.kind === kind))) },
+    {
+      param: "kind",
+      label: "Kind",
+      options: enumOptions(MODEL_KINDS.filter((kind) => has(({ entry }) => entry.kind === kind))),
+    },
     {
       param: "modality",
       label: "Modality",
       options: enumOptions(
-        MODALITIES.filter((modality) => has(({ entry }) => [...entry.modalities.input, ...entry.modalities.output].includes(modality))),
+        MODALITIES.filter((modality) =>
+          has(({ entry }) => [...entry.modalities.input, ...entry.modalities.output].includes(modality)),
+        ),
       ),
     },
     {

@@ -36,6 +36,10 @@ export function filterView({ entry, derived }: DescribedModel): FilterView {
       ...(entry.architecture ? { architecture: { type: entry.architecture.type } } : {}),
       modalities: entry.modalities,
     },
-    derived: { licenseClass: derived.licenseClass, commercialUse: derived.commercialUse, openWeights: derived.openWeights },
+    derived: {
+      licenseClass: derived.licenseClass,
+      commercialUse: derived.commercialUse,
+      openWeights: derived.openWeights,
+    },
   };
 }

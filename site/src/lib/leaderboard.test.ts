@@ -76,8 +76,17 @@ describe("suiteBoard", () => {
 
 describe("defaultCombination", () => {
   it("takes the suites at least half of the scored models have", () => {
-    const score = (modelId: string, suite: string) => ({ modelId, suite, value: 50, stderr: 1, chance: 25, provenance: "measured" as const });
-    expect(defaultCombination([score("a", "mmlu"), score("b", "mmlu"), score("a", "gsm8k"), score("c", "arc")])).toEqual(["mmlu"]);
+    const score = (modelId: string, suite: string) => ({
+      modelId,
+      suite,
+      value: 50,
+      stderr: 1,
+      chance: 25,
+      provenance: "measured" as const,
+    });
+    expect(
+      defaultCombination([score("a", "mmlu"), score("b", "mmlu"), score("a", "gsm8k"), score("c", "arc")]),
+    ).toEqual(["mmlu"]);
     expect(defaultCombination([score("a", "mmlu"), score("b", "gsm8k")])).toEqual(["gsm8k", "mmlu"]);
     expect(defaultCombination([])).toEqual([]);
   });

@@ -45,7 +45,9 @@ export function suiteBoard(suite: SuiteInfo, scores: readonly Score[], context: 
   const own = scores.filter((score) => score.suite === suite.id);
   const rankable = own
     .filter((score) => !score.unranked)
-    .sort((a, b) => b.value - a.value || a.modelId.localeCompare(b.modelId) || a.provenance.localeCompare(b.provenance));
+    .sort(
+      (a, b) => b.value - a.value || a.modelId.localeCompare(b.modelId) || a.provenance.localeCompare(b.provenance),
+    );
   const ranks = overlapRanks(rankable.map((score) => score.interval));
   return {
     suite,

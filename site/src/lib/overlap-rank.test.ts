@@ -23,17 +23,40 @@ describe("overlapRanks", () => {
   });
 
   it("counts only scores strictly above the upper bound", () => {
-    expect(overlapRanks([{ low: 10, high: 10 }, { low: 10, high: 10 }, { low: 5, high: 5 }])).toEqual([1, 1, 3]);
-    expect(overlapRanks([{ low: 9, high: 11 }, { low: 11, high: 13 }])).toEqual([1, 1]);
+    expect(
+      overlapRanks([
+        { low: 10, high: 10 },
+        { low: 10, high: 10 },
+        { low: 5, high: 5 },
+      ]),
+    ).toEqual([1, 1, 3]);
+    expect(
+      overlapRanks([
+        { low: 9, high: 11 },
+        { low: 11, high: 13 },
+      ]),
+    ).toEqual([1, 1]);
   });
 
   it("ranks points strictly when no score has an interval", () => {
-    expect(overlapRanks([{ low: 1, high: 1 }, { low: 3, high: 3 }, { low: 2, high: 2 }])).toEqual([3, 1, 2]);
+    expect(
+      overlapRanks([
+        { low: 1, high: 1 },
+        { low: 3, high: 3 },
+        { low: 2, high: 2 },
+      ]),
+    ).toEqual([3, 1, 2]);
     expect(overlapRanks([])).toEqual([]);
   });
 
   it("lets a wide interval tie with scores far above and below it", () => {
     // The wide one [40,80] overlaps everything; the narrow ones are separated from each other.
-    expect(overlapRanks([{ low: 75, high: 77 }, { low: 40, high: 80 }, { low: 50, high: 52 }])).toEqual([1, 1, 2]);
+    expect(
+      overlapRanks([
+        { low: 75, high: 77 },
+        { low: 40, high: 80 },
+        { low: 50, high: 52 },
+      ]),
+    ).toEqual([1, 1, 2]);
   });
 });

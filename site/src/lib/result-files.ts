@@ -11,8 +11,13 @@ export class ResultsError extends Error {
   }
 }
 
+const READ_BATCH = 256;
+
 function issuePath(path: readonly PropertyKey[]): string {
-  return path.map((segment) => (typeof segment === "number" ? `[${segment}]` : `.${String(segment)}`)).join("").replace(/^\./, "");
+  return path
+    .map((segment) => (typeof segment === "number" ? `[${segment}]` : `.${String(segment)}`))
+    .join("")
+    .replace(/^\./, "");
 }
 
 /**
@@ -31,7 +36,12 @@ export async function readResults(dir: string, displayDir = dir): Promise<Loaded
     .sort();
   const problems: string[] = [];
   const results: LoadedResult[] = [];
-  const texts = await Promise.all(files.map((file) => readFile(join(dir, file), "utf8")));
+  // In batches: a large results folder has more files than a process may hold open at once.
+  const texts: string[] = [];
+  for (let start = 0; start < files.length; start += READ_BATCH) {
+    const batch = files.slice(start, start + READ_BATCH);
+    texts.push(...(await Promise.all(batch.map((file) => readFile(join(dir, file), "utf8")))));
+  }
   files.forEach((file, index) => {
     const shown = `${displayDir}/${file}`;
     let json: unknown;
@@ -43,7 +53,8 @@ export async function readResults(dir: string, displayDir = dir): Promise<Loaded
     }
     const parsed = resultRecordSchema.safeParse(json);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push(`${shown}: ${issuePath(issue.path) || "record"}: ${issue.message}`);
+      for (const issue of parsed.error.issues)
+        problems.push(`${shown}: ${issuePath(issue.path) || "record"}: ${issue.message}`);
       return;
     }
     results.push({ id: file.replace(/\.json$/, ""), file, record: parsed.data });

@@ -91,7 +91,8 @@ export function reportedScores(entry: ModelEntry): Score[] {
 export function suiteInfo(id: string, records: readonly ResultRecord[]): SuiteInfo {
   const known = (BENCHMARK_INFO as Record<string, { title: string; chance: number | null } | undefined>)[id];
   const measuredChance = records.find((record) => record.suite.id === id && record.suite.chance !== null)?.suite.chance;
-  const chance = measuredChance !== undefined && measuredChance !== null ? measuredChance * 100 : (known?.chance ?? null);
+  const chance =
+    measuredChance !== undefined && measuredChance !== null ? measuredChance * 100 : (known?.chance ?? null);
   return { id, title: known?.title ?? id, chance };
 }
 

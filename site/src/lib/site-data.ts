@@ -10,7 +10,15 @@ import {
 } from "@zoo/catalog";
 import { lineage, type Lineage } from "./lineage.ts";
 import { readResults } from "./result-files.ts";
-import { compareByDate, measuredScore, reportedScores, suiteInfo, type LoadedResult, type Score, type SuiteInfo } from "./scores.ts";
+import {
+  compareByDate,
+  measuredScore,
+  reportedScores,
+  suiteInfo,
+  type LoadedResult,
+  type Score,
+  type SuiteInfo,
+} from "./scores.ts";
 
 /** Everything the pages show, read once per build from the catalogue and the result records. */
 export interface SiteData {
@@ -46,7 +54,8 @@ function workspaceRoot(from: string): string {
   let dir = resolve(from);
   while (!existsSync(join(dir, "pnpm-workspace.yaml"))) {
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`cannot find the zoo checkout above ${from}: set ZOO_CATALOG_DIR and ZOO_RESULTS_DIR`);
+    if (parent === dir)
+      throw new Error(`cannot find the zoo checkout above ${from}: set ZOO_CATALOG_DIR and ZOO_RESULTS_DIR`);
     dir = parent;
   }
   return dir;
@@ -70,13 +79,15 @@ export async function readSiteData(dirs: DataDirs): Promise<SiteData> {
   const byId = new Map(models.map((model) => [model.entry.id, model]));
   const organizations = new Map(catalog.organizations.map((organization) => [organization.id, organization]));
   const licenses = new Map(catalog.licenses.map((license) => [license.id, license]));
-  const scores = [...results.map(measuredScore), ...models.flatMap(({ entry }) => reportedScores(entry))].sort(compareByDate);
+  const scores = [...results.map(measuredScore), ...models.flatMap(({ entry }) => reportedScores(entry))].sort(
+    compareByDate,
+  );
   const records = results.map(({ record }) => record);
   const suites = [...new Set(scores.map((score) => score.suite))]
     .map((id) => suiteInfo(id, records))
     .sort((a, b) => a.title.localeCompare(b.title));
   const suitesById = new Map(suites.map((suite) => [suite.id, suite]));
-  const group = <T,>(items: readonly T[], key: (item: T) => string) => {
+  const group = <T>(items: readonly T[], key: (item: T) => string) => {
     const groups = new Map<string, T[]>();
     for (const item of items) {
       const list = groups.get(key(item));

@@ -21,12 +21,15 @@ export function releasePoints(data: SiteData): { points: ReleasePoint[]; groups:
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, COLOURED_ORGANIZATIONS)
     .map(([id]) => id);
-  const milestoneModels = new Set(data.catalog.milestones.flatMap((milestone) => (milestone.model ? [milestone.model] : [])));
+  const milestoneModels = new Set(
+    data.catalog.milestones.flatMap((milestone) => (milestone.model ? [milestone.model] : [])),
+  );
   const largestPerYear = new Map<string, { id: string; parameters: number }>();
   for (const { entry } of sized) {
     const year = entry.released.slice(0, 4);
     const parameters = figureValue(entry.parameters?.total)!;
-    if ((largestPerYear.get(year)?.parameters ?? 0) < parameters) largestPerYear.set(year, { id: entry.id, parameters });
+    if ((largestPerYear.get(year)?.parameters ?? 0) < parameters)
+      largestPerYear.set(year, { id: entry.id, parameters });
   }
   const labelledIds = new Set(
     sized.length <= MAX_LABELS
@@ -63,7 +66,14 @@ export function bestSeries(data: SiteData, board: SuiteBoard): { open: BestRecor
     board.ranked.flatMap((row) => {
       const model = data.model(row.score.modelId);
       if (!model || row.baseline) return [];
-      return [{ modelId: model.entry.id, released: dateStart(model.entry.released), value: row.score.value, openWeights: model.derived.openWeights }];
+      return [
+        {
+          modelId: model.entry.id,
+          released: dateStart(model.entry.released),
+          value: row.score.value,
+          openWeights: model.derived.openWeights,
+        },
+      ];
     }),
   );
 }

@@ -55,13 +55,19 @@ export function startZoom(figure: HTMLElement, start: PointerEvent): void {
   const svgElement = figure.querySelector<SVGSVGElement>(".chart-body svg")!;
   const box = svgElement.getBoundingClientRect();
   const band = document.createElement("div");
-  band.style.cssText = "position:absolute;border:1px dashed currentColor;background:rgb(31 95 191 / 12%);pointer-events:none";
+  band.style.cssText =
+    "position:absolute;border:1px dashed currentColor;background:rgb(31 95 191 / 12%);pointer-events:none";
   figure.append(band);
   const figureBox = figure.getBoundingClientRect();
   const place = (event: PointerEvent) => {
     const [x0, x1] = [start.clientX, event.clientX].sort((a, b) => a - b) as [number, number];
     const [y0, y1] = [start.clientY, event.clientY].sort((a, b) => a - b) as [number, number];
-    Object.assign(band.style, { left: `${x0 - figureBox.left}px`, top: `${y0 - figureBox.top}px`, width: `${x1 - x0}px`, height: `${y1 - y0}px` });
+    Object.assign(band.style, {
+      left: `${x0 - figureBox.left}px`,
+      top: `${y0 - figureBox.top}px`,
+      width: `${x1 - x0}px`,
+      height: `${y1 - y0}px`,
+    });
     return { x0, x1, y0, y1 };
   };
   const move = (event: PointerEvent) => place(event);
@@ -82,7 +88,11 @@ export function startZoom(figure: HTMLElement, start: PointerEvent): void {
     const to = new Date(invert(x, sx(x1))).toISOString().slice(0, 10);
     const low = invert(y, sy(y1));
     const high = invert(y, sy(y0));
-    const options = { ...chartData(figure).options, xDomain: [from, to] as [string, string], yDomain: [low, high] as [number, number] };
+    const options = {
+      ...chartData(figure).options,
+      xDomain: [from, to] as [string, string],
+      yDomain: [low, high] as [number, number],
+    };
     show(figure, render(figure, options));
     figure.querySelector<HTMLButtonElement>("[data-zoom-reset]")!.disabled = false;
   };

@@ -1,3 +1,5 @@
+import type * as Zoom from "./chart-zoom.ts";
+
 /**
  * Tooltips for the build-time SVG charts: each mark's <title> (which browsers show natively, slowly) becomes a
  * styled tip that follows the pointer and also appears when a mark gets keyboard focus. Charts marked data-zoom
@@ -54,13 +56,14 @@ function attachZoom(figure: HTMLElement): void {
   tools.innerHTML =
     '<span class="muted">Drag across the chart to zoom into a region.</span> <button type="button" data-zoom-reset disabled>Reset zoom</button>';
   figure.prepend(tools);
-  let zoom: typeof import("./chart-zoom.ts") | undefined;
+  let zoom: typeof Zoom | undefined;
   const load = async () => (zoom ??= await import("./chart-zoom.ts"));
   figure.addEventListener(
     "pointerdown",
     async (event) => {
       // Touch drags scroll the page; zooming is for mouse and pen.
-      if (event.pointerType !== "touch" && (event.target as Element).closest(".chart-body svg")) (await load()).startZoom(figure, event);
+      if (event.pointerType !== "touch" && (event.target as Element).closest(".chart-body svg"))
+        (await load()).startZoom(figure, event);
     },
     { passive: true },
   );

@@ -10,7 +10,10 @@ export function initCombinedBoard(): void {
   const table = document.getElementById("combined-board") as HTMLTableElement | null;
   const json = document.getElementById("combined-data");
   if (!fieldset || !table || !json) return;
-  const { scores, suites } = JSON.parse(json.textContent!) as { scores: SuiteScore[]; suites: { id: string; title: string }[] };
+  const { scores, suites } = JSON.parse(json.textContent!) as {
+    scores: SuiteScore[];
+    suites: { id: string; title: string }[];
+  };
   const title = (id: string) => suites.find((suite) => suite.id === id)?.title ?? id;
 
   fieldset.addEventListener("change", () => {
@@ -18,7 +21,8 @@ export function initCombinedBoard(): void {
     const rows = combine(scores, chosen);
     const body = table.tBodies[0]!;
     const byModel = new Map([...body.rows].map((row) => [row.dataset.model!, row]));
-    for (const cell of table.querySelectorAll<HTMLElement>("[data-suite]")) cell.hidden = !chosen.includes(cell.dataset.suite!);
+    for (const cell of table.querySelectorAll<HTMLElement>("[data-suite]"))
+      cell.hidden = !chosen.includes(cell.dataset.suite!);
     for (const combined of rows) {
       const row = byModel.get(combined.modelId);
       if (!row) continue;
@@ -42,7 +46,10 @@ export function initCombinedBoard(): void {
       } else {
         delete row.dataset.low;
         delete row.dataset.high;
-        mean.textContent = `not ranked: lacks ${chosen.filter((suite) => !combined.covered.includes(suite)).map(title).join(", ")}`;
+        mean.textContent = `not ranked: lacks ${chosen
+          .filter((suite) => !combined.covered.includes(suite))
+          .map(title)
+          .join(", ")}`;
         mean.dataset.value = "";
         rank.textContent = "—";
         rank.dataset.value = "";

@@ -15,25 +15,34 @@ export function initModelFilters(): void {
 function connect(form: HTMLFormElement): void {
   const table = document.getElementById(form.dataset.table!) as HTMLTableElement;
   const models = new Map<string, DescribedModel>(
-    (JSON.parse(document.getElementById(form.dataset.models!)!.textContent!) as DescribedModel[]).map((model) => [model.entry.id, model]),
+    (JSON.parse(document.getElementById(form.dataset.models!)!.textContent!) as DescribedModel[]).map((model) => [
+      model.entry.id,
+      model,
+    ]),
   );
   const count = document.getElementById(form.dataset.count!);
   const noun = form.dataset.noun ?? "rows";
 
   const apply = (updateUrl: boolean) => {
     const fields = new FormData(form);
-    const filter = filterFromParams({ get: (name) => (typeof fields.get(name) === "string" ? (fields.get(name) as string) : null) });
+    const filter = filterFromParams({
+      get: (name) => (typeof fields.get(name) === "string" ? (fields.get(name) as string) : null),
+    });
     let shown = 0;
     const rows = [...table.tBodies[0]!.rows];
     for (const row of rows) {
       const id = row.dataset.model;
       const model = id === undefined ? undefined : models.get(id);
-      const visible = id === undefined || (model !== undefined && matchesFilter(model, filter)) || (model === undefined && isEmptyFilter(filter));
+      const visible =
+        id === undefined ||
+        (model !== undefined && matchesFilter(model, filter)) ||
+        (model === undefined && isEmptyFilter(filter));
       row.hidden = !visible;
       if (visible && id !== undefined) shown += 1;
     }
     rerank(rows.filter((row) => !row.hidden));
-    if (count) count.textContent = `${shown} of ${rows.filter((row) => row.dataset.model !== undefined).length} ${noun} shown`;
+    if (count)
+      count.textContent = `${shown} of ${rows.filter((row) => row.dataset.model !== undefined).length} ${noun} shown`;
     if (updateUrl) {
       const query = paramsFromFilter(filter).toString();
       history.replaceState(null, "", query ? `?${query}` : location.pathname);

@@ -22,7 +22,8 @@ function sortable(table: HTMLTableElement): void {
     button.append(...header.childNodes);
     header.append(button);
     button.addEventListener("click", () => {
-      const descending = header.getAttribute("aria-sort") === "ascending" || (!header.hasAttribute("aria-sort") && kind === "number");
+      const descending =
+        header.getAttribute("aria-sort") === "ascending" || (!header.hasAttribute("aria-sort") && kind === "number");
       for (const other of headers) other.removeAttribute("aria-sort");
       header.setAttribute("aria-sort", descending ? "descending" : "ascending");
       sortRows(table, column, kind, descending);
@@ -42,9 +43,12 @@ function sortRows(table: HTMLTableElement, column: number, kind: "number" | "tex
   const rows = [...body.rows].map((row, index) => ({ row, index, value: cellValue(row, column) }));
   const direction = descending ? -1 : 1;
   rows.sort((a, b) => {
-    if (a.value === "" || b.value === "") return (a.value === "" ? 1 : 0) - (b.value === "" ? 1 : 0) || a.index - b.index;
+    if (a.value === "" || b.value === "")
+      return (a.value === "" ? 1 : 0) - (b.value === "" ? 1 : 0) || a.index - b.index;
     const order =
-      kind === "number" ? Number(a.value) - Number(b.value) : a.value.localeCompare(b.value, "en", { sensitivity: "base" });
+      kind === "number"
+        ? Number(a.value) - Number(b.value)
+        : a.value.localeCompare(b.value, "en", { sensitivity: "base" });
     return order * direction || a.index - b.index;
   });
   body.append(...rows.map(({ row }) => row));

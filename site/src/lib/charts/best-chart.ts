@@ -32,14 +32,27 @@ export function bestToDateChart(
   const date = (step: Step) => new Date(step.released);
   return renderPlot({
     width: 1000,
-    height: 320,
+    height: 280,
     marginLeft: 48,
     marginRight: 120,
     x: { type: "utc", label: "model release date", grid: true, inset: 10 },
     y: { label: "best score to date (%)", grid: true, domain: [0, 100] },
     color: { domain: ["open weights", "closed weights"], range: [OPEN_COLOR, CLOSED_COLOR] },
     marks: [
-      ...(chance === null ? [] : [Plot.ruleY([chance], { stroke: "currentColor", strokeDasharray: "4 3", strokeOpacity: 0.7 }), Plot.text([chance], { y: (d: number) => d, frameAnchor: "right", dx: 4, textAnchor: "start", text: () => `chance ${chance}%`, fill: "currentColor", fontSize: 11 })]),
+      ...(chance === null
+        ? []
+        : [
+            Plot.ruleY([chance], { stroke: "currentColor", strokeDasharray: "4 3", strokeOpacity: 0.7 }),
+            Plot.text([chance], {
+              y: (d: number) => d,
+              frameAnchor: "right",
+              dx: 4,
+              textAnchor: "start",
+              text: () => `chance ${chance}%`,
+              fill: "currentColor",
+              fontSize: 11,
+            }),
+          ]),
       Plot.line(
         [...extended].sort((a, b) => a.released.localeCompare(b.released)),
         { x: date, y: "value", z: "weights", stroke: "weights", curve: "step-after", strokeWidth: 2 },

@@ -9,6 +9,9 @@ export interface YearCount {
   count: number;
 }
 
+const total = (counts: readonly YearCount[], year: number) =>
+  counts.filter((count) => count.year === year).reduce((sum, count) => sum + count.count, 0);
+
 /** Models released per year, stacked open-weight against closed. */
 export function yearChart(counts: readonly YearCount[]): string {
   const years = [...new Set(counts.map((count) => count.year))].sort();
@@ -17,14 +20,20 @@ export function yearChart(counts: readonly YearCount[]): string {
     height: 240,
     marginLeft: 36,
     x: { label: null, domain: years.map(String), tickFormat: (year: string) => year },
-    y: { label: "models", grid: true, tickFormat: "d" },
+    y: {
+      label: "models",
+      grid: true,
+      ticks: Math.min(5, Math.max(...years.map((year) => total(counts, year)))),
+      tickFormat: "d",
+    },
     color: { domain: ["open weights", "closed weights"], range: [OPEN_COLOR, CLOSED_COLOR] },
     marks: [
       Plot.barY(counts, {
         x: (count: YearCount) => String(count.year),
         y: "count",
         fill: "weights",
-        title: (count: YearCount) => `${count.year}: ${count.count} ${count.weights === "open weights" ? "with open weights" : "closed"}`,
+        title: (count: YearCount) =>
+          `${count.year}: ${count.count} ${count.weights === "open weights" ? "with open weights" : "closed"}`,
       }),
       Plot.ruleY([0]),
     ],
@@ -37,14 +46,20 @@ export function licenseChart(counts: readonly { licenseClass: LicenseClass; coun
     width: 640,
     height: 36 + counts.length * 28,
     marginLeft: 120,
-    x: { label: "models", grid: true, tickFormat: "d" },
+    x: {
+      label: "models",
+      grid: true,
+      ticks: Math.min(5, Math.max(...counts.map((count) => count.count))),
+      tickFormat: "d",
+    },
     y: { label: null, domain: counts.map((count) => LICENSE_CLASS_INFO[count.licenseClass].title) },
     marks: [
       Plot.barX(counts, {
         y: (count: { licenseClass: LicenseClass }) => LICENSE_CLASS_INFO[count.licenseClass].title,
         x: "count",
         fill: (count: { licenseClass: LicenseClass }) => LICENSE_COLORS[count.licenseClass],
-        title: (count: { licenseClass: LicenseClass; count: number }) => `${LICENSE_CLASS_INFO[count.licenseClass].title}: ${count.count} models`,
+        title: (count: { licenseClass: LicenseClass; count: number }) =>
+          `${LICENSE_CLASS_INFO[count.licenseClass].title}: ${count.count} models`,
       }),
       Plot.ruleX([0]),
     ],

@@ -23,14 +23,29 @@ export function leaderboardChart(points: readonly BoardPoint[], chance: number |
     height: 40 + order.length * 24,
     marginLeft: 230,
     marginRight: 30,
-    x: { label: unit, grid: true, domain: [Math.max(0, Math.floor(lowest / 10) * 10), Math.min(100, Math.ceil(highest / 10) * 10) || 100] },
-    y: { label: null, domain: order, tickFormat: (label: string) => (label.length > 36 ? `${label.slice(0, 35)}…` : label) },
+    x: {
+      label: unit,
+      grid: true,
+      domain: [Math.max(0, Math.floor(lowest / 10) * 10), Math.min(100, Math.ceil(highest / 10) * 10) || 100],
+    },
+    y: {
+      label: null,
+      domain: order,
+      tickFormat: (label: string) => (label.length > 36 ? `${label.slice(0, 35)}…` : label),
+    },
     marks: [
       ...(chance === null
         ? []
         : [
             Plot.ruleX([chance], { stroke: "currentColor", strokeDasharray: "4 3", strokeOpacity: 0.7 }),
-            Plot.text([chance], { x: (d: number) => d, frameAnchor: "top", dy: -12, text: () => `chance ${chance}%`, fill: "currentColor", fontSize: 11 }),
+            Plot.text([chance], {
+              x: (d: number) => d,
+              frameAnchor: "top",
+              dy: -12,
+              text: () => `chance ${chance}%`,
+              fill: "currentColor",
+              fontSize: 11,
+            }),
           ]),
       Plot.ruleY(points, { y: "label", x1: "low", x2: "high", stroke: "#2c7fb8", strokeWidth: 3, strokeOpacity: 0.45 }),
       Plot.dot(points, {

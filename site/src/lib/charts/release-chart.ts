@@ -29,22 +29,46 @@ export interface ReleaseChartOptions {
 export function releaseChartSpec(points: readonly ReleasePoint[], options: ReleaseChartOptions): Plot.PlotOptions {
   const byLicense = options.colorBy === "license";
   const color = byLicense
-    ? { type: "ordinal" as const, domain: [...LICENSE_ORDER], range: LICENSE_ORDER.map((licenseClass) => LICENSE_COLORS[licenseClass]) }
-    : { type: "ordinal" as const, domain: [...options.groups, "Other"], range: [...CATEGORY_COLORS.slice(0, options.groups.length), OTHER_COLOR] };
+    ? {
+        type: "ordinal" as const,
+        domain: [...LICENSE_ORDER],
+        range: LICENSE_ORDER.map((licenseClass) => LICENSE_COLORS[licenseClass]),
+      }
+    : {
+        type: "ordinal" as const,
+        domain: [...options.groups, "Other"],
+        range: [...CATEGORY_COLORS.slice(0, options.groups.length), OTHER_COLOR],
+      };
   const key = (point: ReleasePoint) => (byLicense ? point.licenseClass : point.group);
   const date = (point: ReleasePoint) => new Date(point.released);
-  const inView = options.xDomain && options.yDomain
-    ? points.filter((point) => point.released >= options.xDomain![0] && point.released <= options.xDomain![1] && point.parameters >= options.yDomain![0] && point.parameters <= options.yDomain![1])
-    : points;
+  const inView =
+    options.xDomain && options.yDomain
+      ? points.filter(
+          (point) =>
+            point.released >= options.xDomain![0] &&
+            point.released <= options.xDomain![1] &&
+            point.parameters >= options.yDomain![0] &&
+            point.parameters <= options.yDomain![1],
+        )
+      : points;
   // Zoomed in, every model in view gets its label.
-  const labelled = options.xDomain ? inView.length <= 40 ? inView : inView.filter((point) => point.labelled) : points.filter((point) => point.labelled);
+  const labelled = options.xDomain
+    ? inView.length <= 40
+      ? inView
+      : inView.filter((point) => point.labelled)
+    : points.filter((point) => point.labelled);
   return {
     width: 1100,
     height: 480,
     marginLeft: 56,
     marginRight: 110,
     marginBottom: 40,
-    x: { type: "utc", label: "release date", grid: true, ...(options.xDomain ? { domain: options.xDomain.map((day) => new Date(day)) } : { inset: 12 }) },
+    x: {
+      type: "utc",
+      label: "release date",
+      grid: true,
+      ...(options.xDomain ? { domain: options.xDomain.map((day) => new Date(day)) } : { inset: 12 }),
+    },
     y: {
       type: "log",
       label: "parameters (log scale)",

@@ -7,6 +7,10 @@ import { parseHTML } from "linkedom";
  */
 export function renderPlot(options: Plot.PlotOptions): string {
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
-  const chart = Plot.plot({ ...options, document, style: { background: "transparent", fontSize: "12px", overflow: "visible" } });
+  const chart = Plot.plot({
+    ...options,
+    document,
+    style: { background: "transparent", fontSize: "12px", overflow: "visible" },
+  });
   return chart.outerHTML;
 }

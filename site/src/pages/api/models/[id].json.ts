@@ -5,4 +5,5 @@ import { siteData } from "../../../lib/site-data.ts";
 export const getStaticPaths = (async () =>
   (await siteData()).models.map(({ entry }) => ({ params: { id: entry.id } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) => new Response(JSON.stringify(modelExport(await siteData(), params.id!), null, 1));
+export const GET: APIRoute = async ({ params }) =>
+  new Response(JSON.stringify(modelExport(await siteData(), params.id!), null, 1));
