@@ -9,6 +9,7 @@ export function initCharts(root: ParentNode = document): void {
   for (const figure of root.querySelectorAll<HTMLElement>("figure[data-chart]")) {
     attachTooltips(figure);
     if (figure.hasAttribute("data-zoom")) attachZoom(figure);
+    else attachMagnifier(figure);
   }
 }
 
@@ -68,4 +69,25 @@ function attachZoom(figure: HTMLElement): void {
     { passive: true },
   );
   tools.querySelector("[data-zoom-reset]")!.addEventListener("click", async () => (await load()).resetZoom(figure));
+}
+
+/** For the other charts: magnify the drawing in steps and scroll around it, marks and text growing together. */
+function attachMagnifier(figure: HTMLElement): void {
+  const svg = figure.querySelector<SVGSVGElement>(".chart-body svg");
+  if (!svg) return;
+  const tools = document.createElement("div");
+  tools.className = "chart-tools";
+  tools.innerHTML =
+    '<button type="button" data-magnify="in" aria-label="Zoom in">＋ Zoom</button><button type="button" data-magnify="out" aria-label="Zoom out" disabled>－</button>';
+  figure.prepend(tools);
+  let scale = 1;
+  tools.addEventListener("click", (event) => {
+    const direction = (event.target as Element).closest<HTMLElement>("[data-magnify]")?.dataset.magnify;
+    if (!direction) return;
+    scale = Math.min(4, Math.max(1, direction === "in" ? scale * 1.5 : scale / 1.5));
+    svg.style.width = `${scale * 100}%`;
+    svg.style.maxWidth = scale > 1 ? "none" : "";
+    tools.querySelector<HTMLButtonElement>('[data-magnify="out"]')!.disabled = scale === 1;
+    tools.querySelector<HTMLButtonElement>('[data-magnify="in"]')!.disabled = scale === 4;
+  });
 }
