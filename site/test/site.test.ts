@@ -487,6 +487,18 @@ describe.skipIf(!hasChromium)("in Chromium", () => {
     await screenshot(page, "home-dark");
   });
 
+  it("draws each family tree on the lineage page", async () => {
+    const page = await open("lineage/");
+    expect(
+      await page.$$eval("main h2", (headings) =>
+        headings.map((heading) => heading.textContent?.replace(/\s+/g, " ").trim()),
+      ),
+    ).toEqual(["Base 7B · 2 derivatives"]);
+    expect(
+      (await page.$$eval("figure[data-chart] svg text", (texts) => texts.map((text) => text.textContent))).sort(),
+    ).toEqual(["Base 7B", "Chat 7B", 'Hostile <img src=x onerror="window.__zooInjected=1"> 7B']);
+  });
+
   it("screenshots every page and logs no console error anywhere", async () => {
     for (const [path, name] of [
       ["", "home"],
