@@ -254,6 +254,12 @@ describe.skipIf(!hasChromium)("in Chromium", () => {
     await screenshot(page, "models-filtered");
   });
 
+  it("fits the models page to a phone's width, the table scrolling inside its frame", async () => {
+    const page = await open("models/", { width: 390 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, "models-phone");
+  });
+
   it("opens filtered from a shared link", async () => {
     const page = await open("models/?weights=open&kind=chat");
     expect(await visibleModels(page)).toEqual(expected({ weights: "open", kind: "chat" }));
