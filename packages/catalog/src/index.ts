@@ -4,6 +4,7 @@ export { deriveFacts, BYTES_PER_WEIGHT, CHINCHILLA_TOKENS_PER_PARAMETER } from "
 export type { ChinchillaBand, DerivedFacts, DerivedNumber, WeightPrecision } from "./derived-facts.ts";
 export { didYouMean } from "./did-you-mean.ts";
 export { figureValue, formatCount, parseCount } from "./figure.ts";
+export { formatBytes, formatScientific } from "./format-units.ts";
 export type { Figure } from "./figure.ts";
 export { ID_PATTERN, recordId } from "./ids.ts";
 export { catalogJsonSchemas } from "./json-schema.ts";

@@ -1,10 +1,10 @@
 import type { Catalog } from "./catalog-loader.ts";
 import { deriveFacts, type DerivedFacts } from "./derived-facts.ts";
-import { figureValue } from "./figure.ts";
+import { figureValue } from "./figure-value.ts";
 import type { LicenseClass } from "./license-class.ts";
 import type { CommercialUse } from "./license-schema.ts";
 import type { Modality, ModelEntry, ModelKind } from "./model-schema.ts";
-import { dateYear } from "./release-date.ts";
+import { dateYear } from "./partial-date.ts";
 
 /** A model with the facts derived from it: what listings, pages and exports show. */
 export interface DescribedModel {

@@ -1,25 +1,12 @@
 import { z } from "zod";
 import { describeInput } from "./describe-input.ts";
+import { dateStart, type PartialDate } from "./partial-date.ts";
 
-/** A date kept at the precision its source gives: a year, a month or a day. */
-export type PartialDate = string;
-export type DatePrecision = "year" | "month" | "day";
+export { dateStart, datePrecision, dateYear } from "./partial-date.ts";
+export type { DatePrecision, PartialDate } from "./partial-date.ts";
 
 const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 export const EARLIEST_YEAR = 1950;
-
-export function datePrecision(date: PartialDate): DatePrecision {
-  return date.length === 4 ? "year" : date.length === 7 ? "month" : "day";
-}
-
-/** The first day the date can mean, as a sortable ISO day ("2023" → "2023-01-01"). */
-export function dateStart(date: PartialDate): string {
-  return date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
-}
-
-export function dateYear(date: PartialDate): number {
-  return Number(date.slice(0, 4));
-}
 
 /** True when the date is later than `today` at the date's own precision (a year is not future until it starts). */
 export function isAfter(date: PartialDate, today: Date): boolean {

@@ -1,0 +1,14 @@
+import { defineConfig } from "astro/config";
+import { siteChecks } from "./src/integration/site-checks.ts";
+
+// Static output only: the site is plain files that any web server (or none: file by file) can serve.
+export default defineConfig({
+  output: "static",
+  outDir: process.env.ZOO_SITE_OUT_DIR ?? "./dist",
+  ...(process.env.ZOO_SITE_URL ? { site: process.env.ZOO_SITE_URL } : {}),
+  base: process.env.ZOO_SITE_BASE ?? "/",
+  trailingSlash: "ignore",
+  build: { format: "directory", inlineStylesheets: "never" },
+  devToolbar: { enabled: false },
+  integrations: [siteChecks()],
+});

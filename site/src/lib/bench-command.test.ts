@@ -1,0 +1,33 @@
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import type { ResultRecord } from "@zoo/suites";
+import { describe, expect, it } from "vitest";
+import { benchCommand } from "./bench-command.ts";
+
+const record = async (path: string): Promise<ResultRecord> =>
+  JSON.parse(await readFile(fileURLToPath(new URL(`../../test/fixtures/results/${path}`, import.meta.url)), "utf8"));
+
+describe("benchCommand", () => {
+  it("names the model, suite and shots, and every setting the run chose", async () => {
+    expect(benchCommand(await record("base-7b/mmlu-5shot.json"))).toBe(
+      "pnpm bench --model base-7b --suite mmlu --shots 5 --dtype q8 --device cpu",
+    );
+    expect(benchCommand(await record("moe-8x1b/truthfulqa_mc2-0shot-limit100.json"))).toBe(
+      "pnpm bench --model moe-8x1b --suite truthfulqa_mc2 --shots 0 --limit 100",
+    );
+  });
+
+  it("adds the shard and quotes what a shell would split", async () => {
+    const base = await record("base-7b/mmlu-5shot.json");
+    expect(
+      benchCommand({
+        ...base,
+        model: { id: "local:my model", adapter: "transformers-js" },
+        shard: { index: 1, count: 4 },
+      }),
+    ).toBe("pnpm bench --model 'local:my model' --suite mmlu --shots 5 --shard 1/4");
+    expect(benchCommand({ ...base, model: { id: "hf:org/it's", adapter: "transformers-js" } })).toBe(
+      "pnpm bench --model 'hf:org/it'\\''s' --suite mmlu --shots 5",
+    );
+  });
+});

@@ -1,0 +1,16 @@
+import { dirname, join, relative } from "node:path";
+import { readSampleLines, type SampleLine } from "./sample-lines.ts";
+import type { LoadedResult } from "./scores.ts";
+
+export const SAMPLES_PER_PAGE = 25;
+
+/** A run's logged samples, read from the sidecar its record names; none when it logged none. */
+export async function runSamples(result: LoadedResult, resultsDir: string): Promise<SampleLine[]> {
+  if (!result.record.samples_file) return [];
+  const path = join(resultsDir, dirname(result.file), result.record.samples_file);
+  return readSampleLines(path, relative(process.cwd(), path));
+}
+
+export function pageCount(samples: number): number {
+  return Math.max(1, Math.ceil(samples / SAMPLES_PER_PAGE));
+}

@@ -1,0 +1,93 @@
+import type * as Zoom from "./chart-zoom.ts";
+
+/**
+ * Tooltips for the build-time SVG charts: each mark's <title> (which browsers show natively, slowly) becomes a
+ * styled tip that follows the pointer and also appears when a mark gets keyboard focus. Charts marked data-zoom
+ * gain zoom controls, whose code loads only when first used.
+ */
+export function initCharts(root: ParentNode = document): void {
+  for (const figure of root.querySelectorAll<HTMLElement>("figure[data-chart]")) {
+    attachTooltips(figure);
+    if (figure.hasAttribute("data-zoom")) attachZoom(figure);
+    else attachMagnifier(figure);
+  }
+}
+
+export function attachTooltips(figure: HTMLElement): void {
+  let tip = figure.querySelector<HTMLElement>(".chart-tip");
+  if (!tip) {
+    tip = document.createElement("div");
+    tip.className = "chart-tip";
+    tip.hidden = true;
+    tip.setAttribute("role", "tooltip");
+    figure.append(tip);
+  }
+  for (const title of figure.querySelectorAll("svg title")) {
+    const mark = title.parentElement!;
+    mark.setAttribute("data-tip", title.textContent ?? "");
+    mark.setAttribute("aria-label", title.textContent ?? "");
+    title.remove();
+  }
+  const show = (mark: Element, x: number, y: number) => {
+    const box = figure.getBoundingClientRect();
+    tip!.textContent = mark.getAttribute("data-tip");
+    tip!.hidden = false;
+    const left = Math.min(x - box.left + 12, box.width - tip!.offsetWidth - 4);
+    tip!.style.left = `${Math.max(0, left)}px`;
+    tip!.style.top = `${y - box.top + 12}px`;
+  };
+  figure.addEventListener("pointermove", (event) => {
+    const mark = (event.target as Element).closest("[data-tip]");
+    if (mark) show(mark, event.clientX, event.clientY);
+    else tip!.hidden = true;
+  });
+  figure.addEventListener("pointerleave", () => (tip!.hidden = true));
+  figure.addEventListener("focusin", (event) => {
+    const mark = (event.target as Element).closest("[data-tip]");
+    if (!mark) return;
+    const rect = mark.getBoundingClientRect();
+    show(mark, rect.right, rect.top);
+  });
+  figure.addEventListener("focusout", () => (tip!.hidden = true));
+}
+
+function attachZoom(figure: HTMLElement): void {
+  const tools = document.createElement("div");
+  tools.className = "chart-tools";
+  tools.innerHTML =
+    '<span class="muted">Drag across the chart to zoom into a region.</span> <button type="button" data-zoom-reset disabled>Reset zoom</button>';
+  figure.prepend(tools);
+  let zoom: typeof Zoom | undefined;
+  const load = async () => (zoom ??= await import("./chart-zoom.ts"));
+  figure.addEventListener(
+    "pointerdown",
+    async (event) => {
+      // Touch drags scroll the page; zooming is for mouse and pen.
+      if (event.pointerType !== "touch" && (event.target as Element).closest(".chart-body svg"))
+        (await load()).startZoom(figure, event);
+    },
+    { passive: true },
+  );
+  tools.querySelector("[data-zoom-reset]")!.addEventListener("click", async () => (await load()).resetZoom(figure));
+}
+
+/** For the other charts: magnify the drawing in steps and scroll around it, marks and text growing together. */
+function attachMagnifier(figure: HTMLElement): void {
+  const svg = figure.querySelector<SVGSVGElement>(".chart-body svg");
+  if (!svg) return;
+  const tools = document.createElement("div");
+  tools.className = "chart-tools";
+  tools.innerHTML =
+    '<button type="button" data-magnify="in" aria-label="Zoom in">＋ Zoom</button><button type="button" data-magnify="out" aria-label="Zoom out" disabled>－</button>';
+  figure.prepend(tools);
+  let scale = 1;
+  tools.addEventListener("click", (event) => {
+    const direction = (event.target as Element).closest<HTMLElement>("[data-magnify]")?.dataset.magnify;
+    if (!direction) return;
+    scale = Math.min(4, Math.max(1, direction === "in" ? scale * 1.5 : scale / 1.5));
+    svg.style.width = `${scale * 100}%`;
+    svg.style.maxWidth = scale > 1 ? "none" : "";
+    tools.querySelector<HTMLButtonElement>('[data-magnify="out"]')!.disabled = scale === 1;
+    tools.querySelector<HTMLButtonElement>('[data-magnify="in"]')!.disabled = scale === 4;
+  });
+}

@@ -1,0 +1,67 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { cp, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const SITE_DIR = fileURLToPath(new URL("..", import.meta.url));
+export const REPO_DIR = join(SITE_DIR, "..");
+export const FIXTURE_RESULTS = join(SITE_DIR, "test", "fixtures", "results");
+/** Git-ignored: built sites and screenshots of the end-to-end tests. */
+export const TEST_OUTPUT = join(SITE_DIR, "test-output");
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+];
+export const hasChromium = existsSync(CHROMIUM);
+export const CHROMIUM_MISSING = `SKIPPED: the browser tests need Debian's chromium at ${CHROMIUM} (apt-get install -y chromium; .ci/run installs it)`;
+// Said once on the console too, so a developer without chromium cannot miss it among the passing tests.
+if (!hasChromium) console.warn(`\n${CHROMIUM_MISSING}\n`);
+
+/**
+ * The fixture catalogue of @zoo/catalog with the site's own fixture entries added (a hostile description among
+ * them), as a fresh folder.
+ */
+export async function fixtureCatalog(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "zoo-site-catalog-"));
+  await cp(join(REPO_DIR, "packages", "catalog", "fixtures", "catalog"), dir, { recursive: true });
+  await cp(join(SITE_DIR, "test", "fixtures", "catalog-extra"), dir, { recursive: true });
+  return dir;
+}
+
+export interface BuiltSite {
+  dir: string;
+  output: string;
+  code: number;
+}
+
+/** Runs `astro build` as `pnpm build` does, on the given data, into test-output/sites/<name>. */
+export async function buildSite(name: string, env: { catalog?: string; results?: string }): Promise<BuiltSite> {
+  const dir = join(TEST_OUTPUT, "sites", name);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const child = spawn(process.execPath, [join(SITE_DIR, "node_modules", "astro", "astro.js"), "build"], {
+    cwd: SITE_DIR,
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: "1",
+      ZOO_SITE_OUT_DIR: dir,
+      ...(env.catalog ? { ZOO_CATALOG_DIR: env.catalog } : {}),
+      ...(env.results ? { ZOO_RESULTS_DIR: env.results } : {}),
+      NO_COLOR: "1",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  const code = await new Promise<number>((done) => child.on("close", (status) => done(status ?? 1)));
+  return { dir, output, code };
+}
