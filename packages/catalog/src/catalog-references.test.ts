@@ -57,3 +57,22 @@ describe("seed mentions", () => {
     ]);
   });
 });
+
+describe("nameKey", () => {
+  it("ignores case, spaces and punctuation but keeps decimal points and plus signs", async () => {
+    const { nameKey } = await import("./catalog-references.ts");
+    expect(nameKey("Llama 2")).toBe(nameKey("llama-2"));
+    expect(nameKey("GPT-3.5")).toBe(nameKey("gpt-3.5"));
+    expect(nameKey("OPT-1.3B")).not.toBe(nameKey("OPT-13B"));
+    expect(nameKey("CodeT5+")).not.toBe(nameKey("CodeT5"));
+    expect(nameKey("Mistral 7B v0.1.")).toBe("mistral7bv0.1");
+  });
+
+  it("accepts a misprinted mention that names its model explicitly", async () => {
+    const seed =
+      "title: Notes\nfile: 004_notes.txt\nmentions:\n  - { text: Base 8B, model: base-7b, note: the document misprints the size }\n  - { text: X, model: base-9b, note: wrong }\n";
+    expect(await problemsWith({ "seeds/notes.yaml": seed })).toEqual([
+      'seeds/notes.yaml:5:23: mentions[1].model: "base-9b" is no catalogue entry or family',
+    ]);
+  });
+});

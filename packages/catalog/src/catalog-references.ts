@@ -9,12 +9,15 @@ import type { YamlSource } from "./yaml-file.ts";
 
 const SPDX_IDS = new Set<string>(spdxLicenseIds);
 
-/** A reference checker for one kind of record: an error naming the closest known id when the reference is unknown. */
+/**
+ * A reference checker for one kind of record: an error naming the closest known id when the reference is unknown.
+ * An empty reference is left to the schema, which already reports it.
+ */
 function referenceCheck(kind: string, located: readonly Located<unknown>[]) {
   const ids = located.map(({ source }) => recordId(source.file));
   const known = new Set(ids);
   return (source: YamlSource, path: PropertyKey[], id: unknown): Problem[] =>
-    typeof id !== "string" || known.has(id)
+    typeof id !== "string" || id === "" || known.has(id)
       ? []
       : [source.problem(path, `no ${kind} "${id}" in the catalogue`, { suggestion: didYouMean(id, ids) })];
 }
@@ -119,8 +122,16 @@ function lineageCycles(models: CatalogRecords["models"]): Problem[] {
   return problems;
 }
 
-/** Names compare without case, spaces or punctuation: "Llama 2" names the family "llama-2". */
-const nameKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");
+/**
+ * Names compare without case, spaces or punctuation ("Llama 2" names the family "llama-2"), except a dot between
+ * digits and a plus, which tell sizes and versions apart ("OPT-1.3B" is not "OPT-13B", "CodeT5+" not "CodeT5").
+ */
+export function nameKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9.+]/g, "")
+    .replace(/(?<![0-9])\.|\.(?![0-9])/g, "");
+}
 
 /** Every model a seed document mentions must be in the catalogue, by id, name, alias or family. */
 function unresolvedMentions(records: CatalogRecords): Problem[] {
@@ -132,10 +143,15 @@ function unresolvedMentions(records: CatalogRecords): Problem[] {
     }
   }
   return records.seeds.flatMap(({ value, source }) =>
-    (value?.mentions ?? []).flatMap((mention, index) =>
-      known.has(nameKey(mention))
+    (value?.mentions ?? []).flatMap((mention, index) => {
+      if (typeof mention === "string") {
+        return known.has(nameKey(mention))
+          ? []
+          : [source.problem(["mentions", index], `"${mention}" names no catalogue entry (by id, name, alias or family)`)];
+      }
+      return known.has(nameKey(mention.model))
         ? []
-        : [source.problem(["mentions", index], `"${mention}" names no catalogue entry (by id, name, alias or family)`)],
-    ),
+        : [source.problem(["mentions", index, "model"], `"${mention.model}" is no catalogue entry or family`)];
+    }),
   );
 }

@@ -1,10 +1,10 @@
 import { z } from "zod";
 
 /**
- * Lower-case words joined by hyphens; a dot may sit between digits for version numbers ("gpt-3.5-turbo",
- * "qwen1.5-7b"). The form of every catalogue id, which is also the entry's file name.
+ * Lower-case words joined by hyphens; a dot may stand before a digit for versions and sizes ("gpt-3.5-turbo",
+ * "qwen1.5-7b", "opt-1.3b"). The form of every catalogue id, which is also the entry's file name.
  */
-export const ID_PATTERN = /^[a-z0-9]+(?:\.[0-9]+)*(?:-[a-z0-9]+(?:\.[0-9]+)*)*$/;
+export const ID_PATTERN = /^[a-z0-9]+(?:\.[0-9][a-z0-9]*)*(?:-[a-z0-9]+(?:\.[0-9][a-z0-9]*)*)*$/;
 
 export const idSchema = z.string().regex(ID_PATTERN, {
   error: (issue) => `expected a kebab-case id such as "llama-2-7b", found ${JSON.stringify(issue.input)}`,

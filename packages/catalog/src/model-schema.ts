@@ -8,7 +8,8 @@ import { checkModelConsistency } from "./model-consistency.ts";
 import { sourceRefSchema } from "./source-ref.ts";
 
 
-export const MODALITIES = ["text", "code", "image", "audio", "video"] as const;
+/** What a model takes in or produces; `embedding` is a vector output (CLIP, embedding models), `3d` a 3D object. */
+export const MODALITIES = ["text", "code", "image", "audio", "video", "3d", "embedding"] as const;
 export type Modality = (typeof MODALITIES)[number];
 
 export const MODEL_KINDS = ["base", "instruct", "chat", "fine-tune", "merge"] as const;
@@ -22,6 +23,10 @@ export const ARCHITECTURE_TYPES = [
   "state-space",
   "hybrid",
   "diffusion",
+  "gan",
+  "vae",
+  "flow",
+  "convolutional",
 ] as const;
 export const ATTENTION_VARIANTS = ["mha", "mqa", "gqa", "sliding-window"] as const;
 export const POSITIONAL_ENCODINGS = ["learned", "sinusoidal", "rope", "alibi", "relative", "none"] as const;

@@ -1,29 +1,19 @@
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { main } from "./main.ts";
+import { FIXTURE_CATALOG, fixtureCheckout, runZoo } from "./testing/run-zoo.ts";
 
-const FIXTURE = fileURLToPath(new URL("../../catalog/fixtures/catalog", import.meta.url));
+const FIXTURE = FIXTURE_CATALOG;
 const BIN = fileURLToPath(new URL("../bin/zoo.js", import.meta.url));
+const zoo = runZoo;
 
-/** Runs zoo in-process from `cwd`, capturing what it prints. */
-async function zoo(args: string[], cwd = tmpdir()): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (text) => (out += text), err: (text) => (err += text), cwd, env: {} });
-  return { code, out, err };
-}
-
-/** A copy of the fixture catalogue with `file` replaced. */
+/** A copy of the fixture catalogue with `file` replaced; returns the catalogue folder. */
 async function brokenCatalog(file: string, content: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "zoo-cli-"));
-  await cp(FIXTURE, dir, { recursive: true });
-  await writeFile(join(dir, file), content);
-  return dir;
+  return join(await fixtureCheckout({ [file]: content }), "catalog");
 }
 
 describe("zoo catalog check", () => {

@@ -2,9 +2,11 @@ import { CatalogError } from "@zoo/catalog";
 import { Command, CommanderError } from "commander";
 import packageJson from "../package.json" with { type: "json" };
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from "./cli-error.ts";
+import { catalogChangesCommand } from "./commands/catalog-changes.ts";
 import { catalogCheckCommand } from "./commands/catalog-check.ts";
 import { catalogExportCommand } from "./commands/catalog-export.ts";
 import { catalogListCommand } from "./commands/catalog-list.ts";
+import { catalogNewCommand } from "./commands/catalog-new.ts";
 import { catalogSchemaCommand } from "./commands/catalog-schema.ts";
 import { catalogShowCommand } from "./commands/catalog-show.ts";
 import type { Context } from "./context.ts";
@@ -12,7 +14,8 @@ import type { Io } from "./io.ts";
 
 export { processIo } from "./io.ts";
 
-function program(context: Context): Command {
+/** The whole command tree; exported so tests can check that what the workflows call exists. */
+export function buildProgram(context: Context): Command {
   const configure = (command: Command): Command => {
     command
       .exitOverride()
@@ -26,6 +29,8 @@ function program(context: Context): Command {
     .addCommand(catalogCheckCommand(context))
     .addCommand(catalogListCommand(context))
     .addCommand(catalogShowCommand(context))
+    .addCommand(catalogNewCommand(context))
+    .addCommand(catalogChangesCommand(context))
     .addCommand(catalogExportCommand(context))
     .addCommand(catalogSchemaCommand(context));
   return configure(
@@ -40,7 +45,7 @@ function program(context: Context): Command {
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const context: Context = { io, exitCode: 0 };
   try {
-    await program(context).parseAsync(argv, { from: "user" });
+    await buildProgram(context).parseAsync(argv, { from: "user" });
     return context.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
