@@ -77,7 +77,7 @@ describe.skipIf(!hasChromium)("the real catalogue in Chromium", () => {
       await page.screenshot({ path: join(TEST_OUTPUT, "screenshots", `${name}.png`), fullPage: true });
     }
     for (const id of ids) {
-      const response = await page.goto(new URL(`models/${id}/`, origin).href);
+      const response = await page.goto(new URL(`models/${id}/`, origin).href, { waitUntil: "domcontentloaded" });
       expect(response?.status(), id).toBe(200);
     }
     await page.goto(new URL(`models/${ids.includes("mixtral-8x7b") ? "mixtral-8x7b" : ids[0]}/`, origin).href);
@@ -85,7 +85,7 @@ describe.skipIf(!hasChromium)("the real catalogue in Chromium", () => {
     await page.goto(new URL("models/", origin).href);
     expect(await page.$$eval("#models tbody tr", (rows) => rows.length)).toBe(ids.length);
     expect(errors).toEqual([]);
-  });
+  }, 600_000); // hundreds of pages in a real browser, on a 2-core machine
 });
 
 if (!hasChromium) describe("the real catalogue in Chromium", () => it.skip(CHROMIUM_MISSING, () => {}));
