@@ -15,11 +15,17 @@ describe("format", () => {
     expect(figureShort(undefined)).toBe("—");
   });
 
-  it("sizes context windows in binary thousands", () => {
+  it("sizes context windows as they are quoted: binary powers of two, decimal round numbers", () => {
     expect(contextShort(32768)).toBe("32K");
+    expect(contextShort(131072)).toBe("128K");
     expect(contextShort(1048576)).toBe("1M");
     expect(contextShort(2048)).toBe("2K");
-    expect(contextShort(1000)).toBe("1,000");
+    // 128,000 is 125 × 1,024: written as its maker announces it, never "125K".
+    expect(contextShort(128000)).toBe("128K");
+    expect(contextShort(200000)).toBe("200K");
+    expect(contextShort(1000000)).toBe("1M");
+    expect(contextShort(1000)).toBe("1K");
+    expect(contextShort(4097)).toBe("4,097");
     expect(contextShort(undefined)).toBe("—");
   });
 

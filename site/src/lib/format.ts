@@ -18,11 +18,20 @@ export function figureShort(figure: Figure | undefined): string {
   return `${figure.status === "estimate" ? "~" : ""}${formatCount(figure.value)}`;
 }
 
-/** A context length as "32K" (binary thousands, as context windows are sized) or the exact count below 1,024. */
+/**
+ * A context length as people quote it: "32K" for 32,768 (binary, as windows are sized), "128K" for 128,000 and
+ * "200K" for 200,000 (decimal, as their makers announce them), else the exact count.
+ */
 export function contextShort(tokens: number | undefined): string {
   if (tokens === undefined) return "—";
-  if (tokens >= 1024 * 1024 && tokens % (1024 * 1024) === 0) return `${tokens / (1024 * 1024)}M`;
-  if (tokens >= 1024 && tokens % 1024 === 0) return `${tokens / 1024}K`;
+  const isPowerOfTwo = (value: number) => Number.isInteger(value) && (value & (value - 1)) === 0;
+  for (const [suffix, binary, decimal] of [
+    ["M", 1024 * 1024, 1_000_000],
+    ["K", 1024, 1000],
+  ] as const) {
+    if (tokens >= binary && tokens % binary === 0 && isPowerOfTwo(tokens / binary)) return `${tokens / binary}${suffix}`;
+    if (tokens >= decimal && tokens % decimal === 0) return `${tokens / decimal}${suffix}`;
+  }
   return tokens.toLocaleString("en-US");
 }
 

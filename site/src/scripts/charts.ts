@@ -78,7 +78,7 @@ function attachMagnifier(figure: HTMLElement): void {
   const tools = document.createElement("div");
   tools.className = "chart-tools";
   tools.innerHTML =
-    '<button type="button" data-magnify="in" aria-label="Zoom in">＋ Zoom</button><button type="button" data-magnify="out" aria-label="Zoom out" disabled>－</button>';
+    '<button type="button" data-magnify="in">Zoom in</button><button type="button" data-magnify="out" disabled>Zoom out</button>';
   figure.prepend(tools);
   let scale = 1;
   tools.addEventListener("click", (event) => {
