@@ -122,7 +122,10 @@ describe("the build", () => {
     }
     const page = await built("models/hostile-7b/index.html");
     expect(page).toContain("Hostile &lt;img src=x onerror=&quot;window.__zooInjected=1&quot;&gt; 7B");
-    expect(page).toContain('<span class="unsafe-url" title="not an http(s) link">&lt;b onclick=');
+    // The quote that tries to end the href is escaped, so the rest stays inside the attribute, inert.
+    expect(page).toContain(
+      '<a href="https://example.org/&#34;><script>window.__zooInjected=5</script>" rel="external noopener">&lt;b onclick=',
+    );
   });
 
   it("shows the exact command that reproduces each measured result", async () => {

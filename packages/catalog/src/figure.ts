@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { webUrlSchema } from "./ids.ts";
 import { describeInput } from "./describe-input.ts";
 import { parseCount, type Figure } from "./figure-value.ts";
 
@@ -26,7 +27,7 @@ export const countSchema = scalarSchema.transform((input, context) => {
 const estimateSchema = z
   .strictObject({
     estimate: countSchema.describe("The estimated or rumoured count"),
-    source: z.url().describe("Where the estimate was published"),
+    source: webUrlSchema.describe("Where the estimate was published"),
     note: z.string().min(1).optional().describe("Who estimated it and how"),
   })
   .transform(({ estimate, source, note }): Figure => ({

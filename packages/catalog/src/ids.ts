@@ -19,3 +19,9 @@ export const huggingFaceRepoIdSchema = z.string().regex(/^[A-Za-z0-9][\w.-]*\/[\
 export function recordId(file: string): string {
   return file.replace(/^.*[\\/]/, "").replace(/\.ya?ml$/, "");
 }
+
+/** A web page: http or https only, so no `javascript:` or `file:` link can enter the catalogue. */
+export const webUrlSchema = z.url({
+  protocol: /^https?$/,
+  error: (issue) => `expected an http(s) URL, found ${JSON.stringify(issue.input)}`,
+});

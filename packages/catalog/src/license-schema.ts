@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { webUrlSchema } from "./ids.ts";
 import { LICENSE_CLASSES } from "./license-class.ts";
 
 export const COMMERCIAL_USE = ["allowed", "forbidden", "conditional"] as const;
@@ -12,7 +13,7 @@ export const licenseSchema = z
     class: z.enum(LICENSE_CLASSES).describe("Where the license sits in the seeds' taxonomy"),
     commercial_use: z.enum(COMMERCIAL_USE),
     conditions: z.string().min(1).optional().describe("What commercial use is conditional on"),
-    url: z.url().optional().describe("The license text"),
+    url: webUrlSchema.optional().describe("The license text"),
   })
   .refine((license) => (license.commercial_use === "conditional") === (license.conditions !== undefined), {
     error: "conditions are given exactly when commercial_use is conditional",

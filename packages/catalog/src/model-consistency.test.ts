@@ -112,3 +112,18 @@ describe("model consistency checks", () => {
     expect(problems({ reported: [score, { ...score, shots: 0 }] })).toEqual([]);
   });
 });
+
+describe("links", () => {
+  it("accept http(s) pages only", () => {
+    const withSource = (url: string) => ({
+      sources: [{ url, facts: ["released", "parameters", "license", "architecture", "openness"] as const }],
+    });
+    expect(problems(withSource("https://example.org/a"))).toEqual([]);
+    expect(problems({ ...withSource("javascript:alert(1)") })).toEqual([
+      'sources.0.url: expected an http(s) URL, found "javascript:alert(1)"',
+    ]);
+    expect(problems({ links: { paper: "file:///etc/passwd" } })).toEqual([
+      'links.paper: expected an http(s) URL, found "file:///etc/passwd"',
+    ]);
+  });
+});

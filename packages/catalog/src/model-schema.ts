@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { figureSchema } from "./figure.ts";
-import { huggingFaceRepoIdSchema, idSchema } from "./ids.ts";
+import { huggingFaceRepoIdSchema, idSchema, webUrlSchema } from "./ids.ts";
 import { partialDateSchema } from "./release-date.ts";
 import { runSpecSchema } from "./run-spec.ts";
 import { reportedScoreSchema } from "./reported-score.ts";
@@ -108,9 +108,9 @@ const opennessSchema = z.strictObject(
 );
 
 const linksSchema = z.strictObject({
-  paper: z.url().optional(),
-  announcement: z.url().optional(),
-  website: z.url().optional(),
+  paper: webUrlSchema.optional(),
+  announcement: webUrlSchema.optional(),
+  website: webUrlSchema.optional(),
   huggingface: huggingFaceRepoIdSchema.optional().describe("Hugging Face repo id of the weights"),
 });
 

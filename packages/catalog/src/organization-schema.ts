@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { webUrlSchema } from "./ids.ts";
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
 
@@ -19,7 +20,7 @@ export const organizationSchema = z
           `expected an ISO 3166-1 alpha-2 country code such as "US" or "FR", found ${JSON.stringify(issue.input)}`,
       })
       .describe("Where the organization is based: ISO 3166-1 alpha-2 code"),
-    url: z.url(),
+    url: webUrlSchema,
     description: z.string().min(1).optional(),
   })
   .describe("An organization that makes models");

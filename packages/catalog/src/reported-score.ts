@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { webUrlSchema } from "./ids.ts";
 import { partialDateSchema } from "./release-date.ts";
 
 /**
@@ -59,7 +60,7 @@ export const reportedScoreSchema = z.strictObject({
   benchmark: z.enum(REPORTED_BENCHMARKS),
   value: z.number().min(0).max(100).describe("The score in percent, as the source prints it"),
   shots: z.number().int().min(0).describe("Few-shot examples in the prompt"),
-  source: z.url().describe("The exact page (paper, report, model card, leaderboard) that publishes the score"),
+  source: webUrlSchema.describe("The exact page (paper, report, model card, leaderboard) that publishes the score"),
   date: partialDateSchema.describe("When the source published the score"),
   note: z
     .string()

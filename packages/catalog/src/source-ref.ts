@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "./ids.ts";
+import { idSchema, webUrlSchema } from "./ids.ts";
 
 /**
  * A reference to where a fact comes from: a public URL or a seed document (catalog/seeds/), exactly one of them,
@@ -8,7 +8,7 @@ import { idSchema } from "./ids.ts";
 export function sourceRefSchema<Shape extends z.ZodRawShape>(shape: Shape) {
   return z
     .strictObject({
-      url: z.url().optional().describe("A public page that states the facts"),
+      url: webUrlSchema.optional().describe("A public page that states the facts"),
       seed: idSchema.optional().describe("A seed document id (catalog/seeds/) that states the facts"),
       ...shape,
     })

@@ -29,7 +29,8 @@ export function contextShort(tokens: number | undefined): string {
     ["M", 1024 * 1024, 1_000_000],
     ["K", 1024, 1000],
   ] as const) {
-    if (tokens >= binary && tokens % binary === 0 && isPowerOfTwo(tokens / binary)) return `${tokens / binary}${suffix}`;
+    if (tokens >= binary && tokens % binary === 0 && isPowerOfTwo(tokens / binary))
+      return `${tokens / binary}${suffix}`;
     if (tokens >= decimal && tokens % decimal === 0) return `${tokens / decimal}${suffix}`;
   }
   return tokens.toLocaleString("en-US");
