@@ -9,6 +9,7 @@ import { catalogListCommand } from "./commands/catalog-list.ts";
 import { catalogNewCommand } from "./commands/catalog-new.ts";
 import { catalogSchemaCommand } from "./commands/catalog-schema.ts";
 import { catalogShowCommand } from "./commands/catalog-show.ts";
+import { catalogStatsCommand } from "./commands/catalog-stats.ts";
 import { catalogSyncCommand } from "./commands/catalog-sync.ts";
 import { requestsCommand } from "./commands/requests.ts";
 import type { Context } from "./context.ts";
@@ -31,6 +32,7 @@ export function buildProgram(context: Context): Command {
     .addCommand(catalogCheckCommand(context))
     .addCommand(catalogListCommand(context))
     .addCommand(catalogShowCommand(context))
+    .addCommand(catalogStatsCommand(context))
     .addCommand(catalogNewCommand(context))
     .addCommand(catalogChangesCommand(context))
     .addCommand(catalogExportCommand(context))
