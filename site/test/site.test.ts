@@ -472,7 +472,13 @@ describe.skipIf(!hasChromium)("in Chromium", () => {
     const page = await open("models/hostile-7b/");
     expect(await page.textContent("h1")).toBe('Hostile <img src=x onerror="window.__zooInjected=1"> 7B');
     expect(await page.textContent("main .lede")).toContain("<script>window.__zooInjected = 2</script>");
-    await page.click("text=source title");
+    // The source's title is text inside a real link: clicking it runs no handler. The link itself leaves the
+    // site, so the click is kept from navigating to a host this machine cannot reach.
+    const link = page.locator("main a", { hasText: "source title" });
+    expect(await link.getAttribute("href")).toBe('https://example.org/"><script>window.__zooInjected=5</script>');
+    await page.evaluate(() => document.addEventListener("click", (event) => event.preventDefault()));
+    await link.click();
+    expect(await page.evaluate(() => (window as unknown as { __zooInjected?: number }).__zooInjected)).toBeUndefined();
     expect(page.url()).toBe(new URL("models/hostile-7b/", origin).href);
     await screenshot(page, "model-hostile");
   });

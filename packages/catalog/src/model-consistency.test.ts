@@ -115,11 +115,9 @@ describe("model consistency checks", () => {
 
 describe("links", () => {
   it("accept http(s) pages only", () => {
-    const withSource = (url: string) => ({
-      sources: [{ url, facts: ["released", "parameters", "license", "architecture", "openness"] as const }],
-    });
+    const withSource = (url: string): Partial<ModelInput> => ({ sources: [{ ...VALID.sources[0]!, url }] });
     expect(problems(withSource("https://example.org/a"))).toEqual([]);
-    expect(problems({ ...withSource("javascript:alert(1)") })).toEqual([
+    expect(problems(withSource("javascript:alert(1)"))).toEqual([
       'sources.0.url: expected an http(s) URL, found "javascript:alert(1)"',
     ]);
     expect(problems({ links: { paper: "file:///etc/passwd" } })).toEqual([
