@@ -1,3 +1,5 @@
+export { aggregateScores } from "./aggregate-scores.ts";
+export type { ScoredDocument } from "./aggregate-scores.ts";
 export {
   ARITHMETIC_FILES,
   ARITHMETIC_ITEMS,
@@ -31,6 +33,8 @@ export type {
 } from "./request.ts";
 export { RESULT_RECORD_VERSION, resultRecordSchema } from "./result-record.ts";
 export type { MetricValue, ResultGroup, ResultRecord } from "./result-record.ts";
+export { parseSampleLines, sampleLine, sampleLineSchema } from "./sample-line.ts";
+export type { SampleLine } from "./sample-line.ts";
 export { DataError, SuiteError } from "./suite-errors.ts";
 export type { DataLocation } from "./suite-errors.ts";
 export type { DataKind, DataSource, LoadSuiteOptions, SuiteIo } from "./suite-options.ts";

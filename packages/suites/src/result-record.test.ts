@@ -44,4 +44,24 @@ describe("resultRecordSchema", () => {
     ).toBe(false);
     expect(resultRecordSchema.safeParse({ ...RECORD, metrics: { acc: { value: 0.5 } } }).success).toBe(false);
   });
+
+  it("takes an imported lm-evaluation-harness result, whose documents carry no hash, only with its origin", () => {
+    const imported: ResultRecord = {
+      ...RECORD,
+      model: { id: "gpt2", adapter: "lm-eval", repo: "gpt2" },
+      suite: { ...RECORD.suite, dataset: { ...RECORD.suite.dataset, hash: null } },
+      imported_from: {
+        tool: "lm-evaluation-harness",
+        model_type: "hf",
+        model_args: "pretrained=gpt2",
+        version: "a1b2c3d",
+        task: "mmlu",
+      },
+    };
+    expect(resultRecordSchema.parse(imported)).toEqual(imported);
+    expect(
+      resultRecordSchema.safeParse({ ...imported, imported_from: { ...imported.imported_from, tool: "other" } })
+        .success,
+    ).toBe(false);
+  });
 });

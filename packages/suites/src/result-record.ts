@@ -28,7 +28,8 @@ export const resultRecordSchema = z.strictObject({
   model: z.strictObject({
     /** The catalogue id, or for a model outside the catalogue a label such as "hf:org/repo" or "local:name". */
     id: z.string().min(1),
-    adapter: z.enum(["transformers-js", "openai", "anthropic", "random", "first"]),
+    /** How the scores were made: one of zoo's adapters, or lm-evaluation-harness for an imported result. */
+    adapter: z.enum(["transformers-js", "openai", "anthropic", "random", "first", "lm-eval"]),
     /** Hugging Face repo id or local folder name (transformers-js). */
     repo: z.string().min(1).optional(),
     /** The exact revision run: a commit sha where the hub gives one. */
@@ -51,8 +52,14 @@ export const resultRecordSchema = z.strictObject({
     dataset: z.strictObject({
       id: z.string().min(1),
       revision: z.string().min(1).nullable(),
-      /** sha256 of the documents scored, so two runs can be shown to have used the same data. */
-      hash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+      /**
+       * sha256 of the documents scored, so two runs can be shown to have used the same data; null only for a result
+       * imported from lm-evaluation-harness, whose results file does not identify the documents this way.
+       */
+      hash: z
+        .string()
+        .regex(/^sha256:[0-9a-f]{64}$/)
+        .nullable(),
       /** True for the project's own offline sample sets: such a score is never shown as the real benchmark's. */
       sample: z.boolean(),
     }),
@@ -84,6 +91,22 @@ export const resultRecordSchema = z.strictObject({
   shard: z.strictObject({ index: z.number().int().nonnegative(), count: z.number().int().positive() }).optional(),
   /** Per-document samples (--log-samples), a JSONL file beside the record. */
   samples_file: z.string().min(1).optional(),
+  /**
+   * Present on a result `zoo results import` read from lm-evaluation-harness's results JSON: what ran it. The
+   * environment is then that of the import.
+   */
+  imported_from: z
+    .strictObject({
+      tool: z.literal("lm-evaluation-harness"),
+      /** Its model type (hf, vllm, local-completions, …) and model_args, as its results file gives them. */
+      model_type: z.string().min(1),
+      model_args: z.string(),
+      /** Its git hash or version, where the file gives one. */
+      version: z.string().min(1).nullable(),
+      /** lm-evaluation-harness's own name of the task. */
+      task: z.string().min(1),
+    })
+    .optional(),
 });
 
 export type ResultRecord = z.output<typeof resultRecordSchema>;

@@ -3,6 +3,7 @@ import { ARITHMETIC_HUB_REPO, loadArithmetic } from "./arithmetic.ts";
 import { customSuiteTask, loadCustomSuite, readCustomSuite } from "./custom-suite.ts";
 import { joinPath } from "./file-source.ts";
 import { MMLU_HUB_REPO, loadMmlu } from "./mmlu.ts";
+import { MMLU_CATEGORY } from "./mmlu-subjects.ts";
 import { SuiteError } from "./suite-errors.ts";
 import type { DataKind, LoadSuiteOptions, SuiteIo } from "./suite-options.ts";
 import type { SuiteRun } from "./suite-run.ts";
@@ -22,6 +23,8 @@ export interface SuiteInfo {
   hubDataset?: string;
   /** For a suite declared in benchmarks/suites, its file. */
   file?: string;
+  /** The category each breakdown group belongs to (MMLU's subjects), for category rows of the record. */
+  categories?: Readonly<Record<string, string>>;
 }
 
 const arithmeticTitles: Record<ArithmeticTask, string> = {
@@ -47,6 +50,7 @@ const builtins: { info: SuiteInfo; load: (options: LoadSuiteOptions) => Promise<
       shots: { default: 5, max: 5 },
       data: ["hub", "local", "sample"],
       hubDataset: MMLU_HUB_REPO,
+      categories: MMLU_CATEGORY,
     },
     load: loadMmlu,
   },

@@ -1,7 +1,6 @@
-import { mean, meanStderr, pooledSampleStderr, weightedMean } from "./metrics/mean-stderr.ts";
+import { aggregateScores } from "./aggregate-scores.ts";
 import type { PromptTask } from "./prompt-task.ts";
 import type { Response } from "./request.ts";
-import type { MetricValue, ResultGroup } from "./result-record.ts";
 import { sha256Hex } from "./sha256.ts";
 import { SuiteError } from "./suite-errors.ts";
 import type { SuiteDocument, SuiteRun } from "./suite-run.ts";
@@ -39,51 +38,6 @@ function limited(docs: readonly TaskDoc[], limit: number | undefined): TaskDoc[]
   });
 }
 
-function metricNames(scored: readonly { metrics: Record<string, number> }[]): string[] {
-  const names = new Set<string>();
-  for (const { metrics } of scored) for (const name of Object.keys(metrics)) names.add(name);
-  return [...names];
-}
-
-function byGroup(scored: readonly { document: SuiteDocument; metrics: Record<string, number> }[]) {
-  const groups = new Map<string, (typeof scored)[number][]>();
-  for (const item of scored) {
-    const name = item.document.group ?? "";
-    const members = groups.get(name);
-    if (members === undefined) groups.set(name, [item]);
-    else members.push(item);
-  }
-  return groups;
-}
-
-function summarise(items: readonly { metrics: Record<string, number> }[], names: readonly string[]) {
-  const metrics: Record<string, MetricValue> = {};
-  for (const name of names) {
-    const values = items.map((item) => item.metrics[name]!);
-    metrics[name] = { value: mean(values), stderr: meanStderr(values) };
-  }
-  return metrics;
-}
-
-/** Subtasks pooled as lm-evaluation-harness pools a group: size-weighted means, pooled standard errors. */
-function pool(parts: readonly { documents: number; metrics: Record<string, MetricValue> }[], names: readonly string[]) {
-  const metrics: Record<string, MetricValue> = {};
-  const sizes = parts.map((part) => part.documents);
-  for (const name of names) {
-    metrics[name] = {
-      value: weightedMean(
-        parts.map((part) => part.metrics[name]!.value),
-        sizes,
-      ),
-      stderr: pooledSampleStderr(
-        parts.map((part) => part.metrics[name]!.stderr),
-        sizes,
-      ),
-    };
-  }
-  return metrics;
-}
-
 /** Turns a family's spec into the SuiteRun the runner uses: requests, scoring, aggregation and the data's hash. */
 export async function buildSuiteRun(spec: SuiteSpec): Promise<SuiteRun> {
   const { task, shots } = spec;
@@ -109,6 +63,7 @@ export async function buildSuiteRun(spec: SuiteSpec): Promise<SuiteRun> {
       docId,
       ...(doc.group === undefined ? {} : { group: doc.group }),
       requests: task.requests(docId, doc, context),
+      target: task.config.output_type === "multiple_choice" ? task.gold(doc) : task.targetText(doc),
     };
   });
 
@@ -136,24 +91,6 @@ export async function buildSuiteRun(spec: SuiteSpec): Promise<SuiteRun> {
         );
       return spec.score ? spec.score(doc, responses) : task.score(doc, responses);
     },
-    aggregate(scored) {
-      const names = metricNames(scored);
-      if (scored.length === 0) return { metrics: {}, groups: [] };
-      if (scored.every((item) => item.document.group === undefined))
-        return { metrics: summarise(scored, names), groups: [] };
-      const subjects: ResultGroup[] = [...byGroup(scored)]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([name, items]) => ({ kind: "subject", name, documents: items.length, metrics: summarise(items, names) }));
-      const categories: ResultGroup[] = [];
-      if (spec.categories) {
-        for (const category of [...new Set(Object.values(spec.categories))].sort()) {
-          const parts = subjects.filter((subject) => spec.categories![subject.name] === category);
-          if (parts.length === 0) continue;
-          const documents = parts.reduce((total, part) => total + part.documents, 0);
-          categories.push({ kind: "category", name: category, documents, metrics: pool(parts, names) });
-        }
-      }
-      return { metrics: pool(subjects, names), groups: [...categories, ...subjects] };
-    },
+    aggregate: (scored) => aggregateScores(scored, spec.categories),
   };
 }

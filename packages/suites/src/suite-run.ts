@@ -7,6 +7,8 @@ export interface SuiteDocument {
   /** The finest breakdown the document belongs to (an MMLU subject, an arithmetic task); absent when none. */
   group?: string;
   requests: Request[];
+  /** The gold answer, as lm-evaluation-harness logs it: the right choice's index, or the expected text. */
+  target: number | string;
 }
 
 /** Where the documents came from, as the result record states it. */

@@ -1,5 +1,6 @@
 import { dirname, join, relative } from "node:path";
-import { readSampleLines, type SampleLine } from "./sample-lines.ts";
+import type { SampleLine } from "@zoo/suites";
+import { readSampleLines } from "./sample-lines.ts";
 import type { LoadedResult } from "./scores.ts";
 
 export const SAMPLES_PER_PAGE = 25;
