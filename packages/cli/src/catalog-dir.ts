@@ -8,10 +8,16 @@ import { CliError } from "./cli-error.ts";
  */
 export function catalogDir(cwd: string, dir: string | undefined): string {
   if (dir !== undefined) return resolve(cwd, dir);
+  const root = checkoutRoot(cwd);
+  if (root === undefined) throw new CliError("no catalogue found above this folder: pass --dir DIR");
+  return join(root, "catalog");
+}
+
+/** The nearest enclosing zoo checkout (a folder holding pnpm-workspace.yaml and catalog/), if any. */
+export function checkoutRoot(cwd: string): string | undefined {
   for (let folder = resolve(cwd); ; folder = dirname(folder)) {
-    if (existsSync(join(folder, "pnpm-workspace.yaml")) && existsSync(join(folder, "catalog")))
-      return join(folder, "catalog");
-    if (dirname(folder) === folder) throw new CliError("no catalogue found above this folder: pass --dir DIR");
+    if (existsSync(join(folder, "pnpm-workspace.yaml")) && existsSync(join(folder, "catalog"))) return folder;
+    if (dirname(folder) === folder) return undefined;
   }
 }
 

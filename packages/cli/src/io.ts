@@ -5,6 +5,8 @@ export interface Io {
   /** The working directory that relative paths and the catalogue search start from. */
   cwd: string;
   env: Record<string, string | undefined>;
+  /** Whether stderr is a terminal: progress is then a bar redrawn in place, else plain lines. */
+  errIsTTY?: boolean;
 }
 
 export const processIo: Io = {
@@ -13,4 +15,5 @@ export const processIo: Io = {
   // Package scripts run at the workspace root; INIT_CWD is where the user typed `pnpm zoo …`.
   cwd: process.env.INIT_CWD ?? process.cwd(),
   env: process.env,
+  errIsTTY: process.stderr.isTTY === true,
 };

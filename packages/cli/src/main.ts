@@ -2,6 +2,7 @@ import { CatalogError } from "@zoo/catalog";
 import { Command, CommanderError } from "commander";
 import packageJson from "../package.json" with { type: "json" };
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from "./cli-error.ts";
+import { benchCommand } from "./commands/bench.ts";
 import { catalogChangesCommand } from "./commands/catalog-changes.ts";
 import { catalogCheckCommand } from "./commands/catalog-check.ts";
 import { catalogExportCommand } from "./commands/catalog-export.ts";
@@ -43,6 +44,7 @@ export function buildProgram(context: Context): Command {
       .description("zoo: a model-zoo catalogue and benchmarking harness for language models")
       .version(packageJson.version)
       .addCommand(catalog)
+      .addCommand(benchCommand(context))
       .addCommand(requestsCommand(context)),
   );
 }

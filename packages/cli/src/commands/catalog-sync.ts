@@ -1,10 +1,11 @@
 import { createHubFetch, HubUnreachableError, syncCatalog, type EntrySync, type SyncReport } from "@zoo/catalog";
-import { Command, InvalidArgumentError, Option } from "commander";
+import { Command, Option } from "commander";
 import { join, resolve } from "node:path";
 import { catalogDir } from "../catalog-dir.ts";
 import { CliError, EXIT_FAILURE, UsageError } from "../cli-error.ts";
 import type { Context } from "../context.ts";
 import { formatTable } from "../format-table.ts";
+import { DEFAULT_HUB_URL, hubUrlFromEnvironment, hubUrlOption } from "../hub-url.ts";
 import { loadValidCatalog } from "../load-catalog.ts";
 import { positiveIntegerOption } from "../option-parsers.ts";
 
@@ -21,24 +22,8 @@ interface SyncCommandOptions {
   concurrency: number;
 }
 
-const DEFAULT_HUB_URL = "https://huggingface.co";
 const STATS_FILE = "hub-stats.json";
 const HEADER = ["entry", "field", "catalogue", "Hub", "action"];
-
-function hubUrlOption(value: string): string {
-  if (!/^https?:\/\/[^/]/.test(value))
-    throw new InvalidArgumentError("expected an http(s) URL such as https://huggingface.co");
-  return value.replace(/\/+$/, "");
-}
-
-function hubUrlFromEnvironment(endpoint: string | undefined): string {
-  if (!endpoint) return DEFAULT_HUB_URL;
-  try {
-    return hubUrlOption(endpoint);
-  } catch (error) {
-    throw new CliError(`HF_ENDPOINT: ${(error as Error).message}, found ${JSON.stringify(endpoint)}`);
-  }
-}
 
 /** What happened to a difference, or what would make it go away. */
 function action(item: EntrySync["drift"][number]): string {

@@ -1,0 +1,310 @@
+import { tmpdir } from "node:os";
+import { join, relative, resolve, sep } from "node:path";
+import type { ModelEntry } from "@zoo/catalog";
+import {
+  ApiError,
+  CapabilityError,
+  DEFAULT_API_OPTIONS,
+  HubModelError,
+  ModelOpenError,
+  ModelSpecError,
+  ResponseCache,
+  TINY_LM_MODEL,
+  openAdapter,
+  parseModelSpec,
+  parseShard,
+  runSuite,
+  writeResult,
+  type BatchSize,
+  type ModelSpec,
+  type Shard,
+} from "@zoo/runner";
+import { expandSuites, listSuites, type ResultRecord, type SuiteIo } from "@zoo/suites";
+import { defaultCacheDir, nodeSuiteIo } from "@zoo/suites/node";
+import { Command, InvalidArgumentError } from "commander";
+import packageJson from "../../package.json" with { type: "json" };
+import { checkoutRoot } from "../catalog-dir.ts";
+import { CliError, UsageError } from "../cli-error.ts";
+import type { Context } from "../context.ts";
+import { formatTable } from "../format-table.ts";
+import { hubUrlFromEnvironment, hubUrlOption } from "../hub-url.ts";
+import { loadValidCatalog } from "../load-catalog.ts";
+import { nonNegativeIntegerOption, positiveIntegerOption } from "../option-parsers.ts";
+import { progressReporter } from "../progress-display.ts";
+import { addDataOptions, dataSource, loadSuiteForCli, suiteErrorLine, type DataFlags } from "../suite-loading.ts";
+
+/** Exit status of a run stopped by Ctrl-C, as shells report a process ended by SIGINT. */
+const EXIT_INTERRUPTED = 130;
+const DEMO_OUTPUT = "zoo-bench-demo";
+
+interface BenchOptions extends DataFlags {
+  model?: string;
+  suite: string;
+  shots?: number;
+  limit?: number;
+  batchSize: BatchSize;
+  concurrency: number;
+  rpm?: number;
+  timeout: number;
+  retries: number;
+  dtype?: string;
+  device?: string;
+  baseUrl?: string;
+  hubUrl?: string;
+  offline?: boolean;
+  output?: string;
+  logSamples?: boolean;
+  shard?: Shard;
+}
+
+function batchSizeOption(value: string): BatchSize {
+  if (value === "auto") return "auto";
+  return positiveIntegerOption(value);
+}
+
+function shardOption(value: string): Shard {
+  const shard = parseShard(value);
+  if (shard === undefined) throw new InvalidArgumentError("expected i/n with 0 ≤ i < n, such as 0/4");
+  return shard;
+}
+
+function secondsOption(value: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0)
+    throw new InvalidArgumentError("expected seconds, such as 30");
+  return Number(value);
+}
+
+function urlOption(value: string): string {
+  if (!/^https?:\/\/[^/]/.test(value)) throw new InvalidArgumentError("expected an http(s) URL");
+  return value.replace(/\/+$/, "");
+}
+
+/** The catalogue's entries where there is a catalogue to read (there need not be, for hf: or openai: models). */
+async function catalogueEntries(context: Context): Promise<readonly ModelEntry[]> {
+  if (checkoutRoot(context.io.cwd) === undefined) return [];
+  return (await loadValidCatalog(context.io, undefined)).models;
+}
+
+function formatMetric(record: ResultRecord): string {
+  const metric = record.metrics[record.suite.primary_metric];
+  if (metric === undefined) return "–";
+  const value = (metric.value * 100).toFixed(2);
+  return metric.stderr === null ? value : `${value} ± ${(metric.stderr * 100).toFixed(2)}`;
+}
+
+function dataLabel(record: ResultRecord): string {
+  const { dataset } = record.suite;
+  const base = dataset.sample ? "sample" : `${dataset.id}${dataset.revision ? `@${dataset.revision.slice(0, 7)}` : ""}`;
+  return record.limited ? `${base}, first ${record.documents}` : base;
+}
+
+/** A path relative to where the user stands when it lies below, else absolute. */
+function shownPath(cwd: string, path: string): string {
+  const inside = relative(cwd, path);
+  return inside === "" || inside.startsWith("..") || inside.startsWith(sep) ? path : inside;
+}
+
+/** Errors of the runner that are the user's to fix, each as one line. */
+function runnerErrorLine(error: unknown): CliError | undefined {
+  if (
+    error instanceof ModelSpecError ||
+    error instanceof ModelOpenError ||
+    error instanceof HubModelError ||
+    error instanceof CapabilityError ||
+    error instanceof ApiError
+  )
+    return new CliError(error.message);
+  return suiteErrorLine(error);
+}
+
+export function benchCommand(context: Context): Command {
+  const command = new Command("bench")
+    .description(
+      `score a model on benchmark suites and write result records; with no --model, runs ${TINY_LM_MODEL} on the offline samples`,
+    )
+    .option(
+      "--model <model>",
+      `a catalogue id, hf:org/repo[@revision], local:PATH, openai:MODEL, anthropic:MODEL, random[:SEED], first or ${TINY_LM_MODEL}`,
+    )
+    .option(
+      "--suite <suites>",
+      "suites or groups, comma-separated (leaderboard, truthfulqa, arithmetic, …)",
+      "leaderboard",
+    )
+    .option("--shots <k>", "few-shot examples per prompt (default: each suite's own, MMLU 5)", nonNegativeIntegerOption)
+    .option(
+      "--limit <n>",
+      "only the first N documents (of each subject); such a run is never ranked",
+      positiveIntegerOption,
+    );
+  return addDataOptions(command)
+    .option(
+      "--batch-size <n|auto>",
+      "rows per forward pass for local models (auto: up to 8,192 padded tokens)",
+      batchSizeOption,
+      1,
+    )
+    .option("--concurrency <n>", "API requests in flight at once", positiveIntegerOption, 4)
+    .option("--rpm <n>", "at most N API requests in any minute", positiveIntegerOption)
+    .option("--timeout <seconds>", "per API request attempt", secondsOption, DEFAULT_API_OPTIONS.timeoutMs / 1000)
+    .option(
+      "--retries <n>",
+      "retries of an API request on 429, 5xx, timeouts and dropped connections",
+      nonNegativeIntegerOption,
+      DEFAULT_API_OPTIONS.retries,
+    )
+    .option("--dtype <dtype>", "transformers.js weights: fp32, fp16, q8, q4, … (default: the entry's, else fp32)")
+    .option("--device <device>", "transformers.js device: cpu, cuda, webgpu, dml (default cpu)")
+    .option(
+      "--base-url <url>",
+      "an OpenAI-compatible server (vLLM, TGI, llama.cpp, Ollama) or another Anthropic endpoint",
+      urlOption,
+    )
+    .option(
+      "--hub-url <url>",
+      "the Hugging Face Hub's address (default: $HF_ENDPOINT, else https://huggingface.co)",
+      hubUrlOption,
+    )
+    .option("--offline", "never touch the network: models and datasets come from the cache")
+    .option(
+      "--output <dir>",
+      `where records go, under <model>/ (default: benchmarks/results; with no --model, a ${DEMO_OUTPUT} temp folder)`,
+    )
+    .option("--log-samples", "also write every document's prompt, answers and metrics beside the record (JSONL)")
+    .option(
+      "--shard <i/n>",
+      "run part i (from 0) of n of each suite's documents; join the parts with zoo results merge",
+      shardOption,
+    )
+    .action(async (options: BenchOptions) => {
+      const { io } = context;
+      const demo = options.model === undefined;
+      const entries = await catalogueEntries(context);
+      let spec: ModelSpec;
+      try {
+        spec = parseModelSpec(options.model ?? TINY_LM_MODEL, entries, io.cwd);
+      } catch (error) {
+        throw runnerErrorLine(error) ?? error;
+      }
+      const cacheDir = defaultCacheDir(io.env);
+      const suiteIo: SuiteIo = {
+        ...nodeSuiteIo({ cwd: io.cwd, env: io.env, cacheDir }),
+        ...(options.offline ? { fetch: () => Promise.reject(new Error("offline (--offline)")) } : {}),
+      };
+      const names = options.suite
+        .split(",")
+        .map((name) => name.trim())
+        .filter(Boolean);
+      if (names.length === 0) throw new UsageError("--suite names no suite");
+      const suites = await expandSuites(names, suiteIo).catch((error: unknown) => {
+        throw suiteErrorLine(error) ?? error;
+      });
+      const data = dataSource(options) ?? (demo ? { kind: "sample" as const } : undefined);
+      const root = checkoutRoot(io.cwd);
+      const output = options.output
+        ? resolve(io.cwd, options.output)
+        : demo
+          ? join(tmpdir(), DEMO_OUTPUT)
+          : join(root ?? io.cwd, "benchmarks", "results");
+      if (demo)
+        io.err(
+          `zoo bench: no --model given, so this runs ${TINY_LM_MODEL}, zoo's own tiny LM (random weights, written locally), ` +
+            `on the offline samples of ${options.suite}, writing to ${output}. Name a model with --model.\n`,
+        );
+
+      const token = io.env.HF_TOKEN || undefined;
+      let opened;
+      try {
+        opened = await openAdapter(spec, {
+          cacheDir,
+          batchSize: options.batchSize,
+          offline: options.offline ?? false,
+          hubUrl: options.hubUrl ?? hubUrlFromEnvironment(io.env.HF_ENDPOINT),
+          env: io.env,
+          api: { ...DEFAULT_API_OPTIONS, timeoutMs: options.timeout * 1000, retries: options.retries },
+          limits: { concurrency: options.concurrency, ...(options.rpm ? { requestsPerMinute: options.rpm } : {}) },
+          ...(token ? { accessToken: token } : {}),
+          ...(options.dtype ? { dtype: options.dtype } : {}),
+          ...(options.device ? { device: options.device } : {}),
+          ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+        });
+      } catch (error) {
+        throw runnerErrorLine(error) ?? error;
+      }
+      const { adapter } = opened;
+      const cache = ResponseCache.open(cacheDir, opened.cacheKey);
+      const controller = new AbortController();
+      const interrupt = () => {
+        if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
+        controller.abort();
+      };
+      process.on("SIGINT", interrupt);
+      process.on("SIGTERM", interrupt);
+      const progress = progressReporter(io);
+      const rows: string[][] = [];
+      const titles = new Map((await listSuites(suiteIo)).map((suite) => [suite.id, suite.title]));
+      let current = "";
+      try {
+        for (const suite of suites) {
+          current = suite;
+          const run = await loadSuiteForCli(suiteIo, suite, {
+            ...(data === undefined ? {} : { data }),
+            ...(options.shots === undefined ? {} : { shots: options.shots }),
+            ...(options.limit === undefined ? {} : { limit: options.limit }),
+          });
+          const result = await runSuite({
+            modelId: spec.id,
+            adapter,
+            cache,
+            run,
+            logSamples: options.logSamples ?? false,
+            environment: {
+              zoo_version: packageJson.version,
+              node: process.version,
+              platform: `${process.platform}-${process.arch}`,
+            },
+            onProgress: progress.update,
+            signal: controller.signal,
+            ...(options.limit === undefined ? {} : { limit: options.limit }),
+            ...(options.shard ? { shard: options.shard } : {}),
+          });
+          progress.finish();
+          const path = await writeResult(output, result);
+          const { record } = result;
+          rows.push([
+            titles.get(record.suite.id) ?? record.suite.id,
+            String(record.shots),
+            dataLabel(record),
+            record.suite.primary_metric,
+            formatMetric(record),
+            record.documents.toLocaleString("en-US"),
+            `${record.timings.wall_seconds.toFixed(1)} s`,
+            shownPath(io.cwd, path),
+          ]);
+        }
+      } catch (error) {
+        progress.finish();
+        if (controller.signal.aborted)
+          throw new CliError(
+            `interrupted during ${current}: every answer so far is saved (${cache.size} in ${shownPath(io.cwd, cache.file)}); run the same command again to resume`,
+            EXIT_INTERRUPTED,
+          );
+        const line = runnerErrorLine(error);
+        if (line)
+          throw new CliError(
+            `${current}: ${line.message}${rows.length > 0 ? ` (${rows.length} suite(s) finished and written)` : ""}`,
+          );
+        throw error;
+      } finally {
+        process.off("SIGINT", interrupt);
+        process.off("SIGTERM", interrupt);
+        cache.close();
+        await adapter.dispose();
+        if (rows.length > 0)
+          io.out(
+            `\n${spec.id}\n` +
+              formatTable(["suite", "shots", "data", "metric", "score (%)", "documents", "time", "record"], rows),
+          );
+      }
+    });
+}

@@ -1,0 +1,49 @@
+import type {
+  GenerationRequest,
+  GenerationResponse,
+  LoglikelihoodRequest,
+  LoglikelihoodResponse,
+  ResultRecord,
+} from "@zoo/suites";
+
+/** What the record says of the model run: its adapter and exact version, never a key. */
+export type ModelIdentity = Omit<ResultRecord["model"], "id">;
+
+/** How one call to an adapter reports its work, so every answer is saved the moment it exists. */
+export interface AnswerOptions<R> {
+  /** Called once per computed request, by its index in the list, in any order. */
+  onResponse(index: number, response: R): void;
+  /**
+   * Requests already answered (by an earlier, interrupted run). An adapter skips them, but plans its batches over
+   * the whole list, so a resumed run computes every remaining request exactly as an uninterrupted run would.
+   */
+  isAnswered?(index: number): boolean;
+  signal?: AbortSignal;
+}
+
+/** Thrown when a model cannot answer a kind of request: one line saying what to do instead. */
+export class CapabilityError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CapabilityError";
+  }
+}
+
+/**
+ * A model behind one interface: loglikelihood requests get {logprob, isGreedy}, generation requests get text.
+ * Adapters answer lists of requests so they can batch, share prefixes and run requests concurrently.
+ */
+export interface ModelAdapter {
+  readonly identity: ModelIdentity;
+  readonly capabilities: { loglikelihood: boolean; generation: boolean };
+  loglikelihood(
+    requests: readonly LoglikelihoodRequest[],
+    options: AnswerOptions<LoglikelihoodResponse>,
+  ): Promise<void>;
+  generate(requests: readonly GenerationRequest[], options: AnswerOptions<GenerationResponse>): Promise<void>;
+  /** Tokens through the model's forward passes so far (local models); undefined for APIs. */
+  forwardTokens(): number | undefined;
+  /** Versions for the record's environment (onnxruntime, transformers.js). */
+  environment(): { onnxruntime?: string; transformers_js?: string };
+  dispose(): Promise<void>;
+}

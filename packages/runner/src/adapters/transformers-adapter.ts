@@ -1,0 +1,309 @@
+import {
+  AutoModelForCausalLM,
+  AutoTokenizer,
+  StoppingCriteria,
+  Tensor,
+  env,
+  type PreTrainedModel,
+  type PreTrainedTokenizer,
+} from "@huggingface/transformers";
+import type { GenerationRequest, LoglikelihoodRequest, LoglikelihoodResponse } from "@zoo/suites";
+import type { AnswerOptions, ModelAdapter, ModelIdentity } from "../adapter.ts";
+import { encodePair } from "../lm-eval-encoding.ts";
+import { tokenLogprob } from "../log-softmax.ts";
+import {
+  planLoglikelihood,
+  unitRequests,
+  type BatchSize,
+  type EncodedRequest,
+  type PlanUnit,
+} from "../loglikelihood-plan.ts";
+import { cutAtStop } from "../stop-sequences.ts";
+
+/** lm-evaluation-harness's fallback when neither the config nor the tokenizer gives a maximum length. */
+const DEFAULT_MAX_LENGTH = 2048;
+/** What transformers' tokenizers report as model_max_length when the tokenizer sets none. */
+const UNSET_MODEL_MAX_LENGTH = 1e30;
+
+export interface TransformersModelOptions {
+  /** A folder holding config.json, the tokenizer files and onnx/*.onnx; or a Hub repo already resolved to it. */
+  path: string;
+  identity: ModelIdentity;
+  dtype: string;
+  device: string;
+  batchSize: BatchSize;
+  /** For Hub repos: the exact commit to load, the Hub's URL, and whether to stay off the network. */
+  revision?: string;
+  remoteHost?: string;
+  offline?: boolean;
+  cacheDir?: string;
+}
+
+type PastKeyValues = Record<string, Tensor>;
+
+interface ForwardResult {
+  /** Logits of rows × kept positions × vocabulary, as float32; position p of a row is at p - firstKept. */
+  logits: Float32Array;
+  vocab: number;
+  kept: number;
+  firstKept: number;
+  /** Past and new positions: the length of `present`. */
+  length: number;
+  present: PastKeyValues;
+}
+
+/** lm-evaluation-harness's HFLM max_length: the config's n_positions, max_position_embeddings or n_ctx, else the tokenizer's. */
+function maxLengthOf(config: Record<string, unknown>, tokenizer: PreTrainedTokenizer): number {
+  for (const key of ["n_positions", "max_position_embeddings", "n_ctx"]) {
+    const value = config[key];
+    if (typeof value === "number" && value > 0) return value;
+  }
+  const fromTokenizer = tokenizer.model_max_length;
+  return Number.isFinite(fromTokenizer) && fromTokenizer < UNSET_MODEL_MAX_LENGTH ? fromTokenizer : DEFAULT_MAX_LENGTH;
+}
+
+/** Stops generate() once the text generated so far holds a stop sequence, as lm-evaluation-harness's criteria do. */
+class StopSequenceCriteria extends StoppingCriteria {
+  constructor(
+    private readonly tokenizer: PreTrainedTokenizer,
+    private readonly until: readonly string[],
+    private readonly promptLength: number,
+  ) {
+    super();
+  }
+
+  override _call(inputIds: number[][]): boolean[] {
+    return inputIds.map((ids) => {
+      const text = this.tokenizer.decode(ids.slice(this.promptLength), { skip_special_tokens: true });
+      return this.until.some((stop) => stop !== "" && text.includes(stop));
+    });
+  }
+}
+
+/**
+ * A causal LM run locally by transformers.js (ONNX Runtime). Loglikelihoods are scored as lm-evaluation-harness
+ * scores them, from one forward pass per distinct context where every continuation is a single token, and from
+ * the context's key/value cache shared by all of its continuations otherwise; log-softmax is taken in float64.
+ */
+export class TransformersAdapter implements ModelAdapter {
+  readonly capabilities = { loglikelihood: true, generation: true };
+  private tokens = 0;
+
+  private constructor(
+    readonly identity: ModelIdentity,
+    private readonly model: PreTrainedModel,
+    private readonly tokenizer: PreTrainedTokenizer,
+    private readonly maxLength: number,
+    private readonly batchSize: BatchSize,
+  ) {}
+
+  static async load(options: TransformersModelOptions): Promise<TransformersAdapter> {
+    env.allowRemoteModels = !options.offline;
+    if (options.remoteHost !== undefined) env.remoteHost = options.remoteHost.replace(/\/?$/, "/");
+    if (options.cacheDir !== undefined) env.cacheDir = options.cacheDir;
+    const common = {
+      ...(options.revision === undefined ? {} : { revision: options.revision }),
+      ...(options.cacheDir === undefined ? {} : { cache_dir: options.cacheDir }),
+      local_files_only: options.offline ?? false,
+    };
+    const tokenizer = await AutoTokenizer.from_pretrained(options.path, common);
+    const model = await AutoModelForCausalLM.from_pretrained(options.path, {
+      ...common,
+      dtype: options.dtype as "fp32",
+      device: options.device as "cpu",
+    });
+    const config = model.config as unknown as Record<string, unknown>;
+    return new TransformersAdapter(
+      options.identity,
+      model,
+      tokenizer,
+      maxLengthOf(config, tokenizer),
+      options.batchSize,
+    );
+  }
+
+  forwardTokens(): number {
+    return this.tokens;
+  }
+
+  environment() {
+    const versions = (env.backends.onnx as { versions?: Record<string, string> } | undefined)?.versions;
+    return {
+      transformers_js: env.version,
+      ...(versions?.node ? { onnxruntime: versions.node } : {}),
+    };
+  }
+
+  private encode = (text: string): number[] => this.tokenizer.encode(text, { add_special_tokens: false });
+
+  private get prefixTokenId(): number {
+    const id = this.tokenizer.bos_token_id ?? this.tokenizer.eos_token_id;
+    if (id === undefined || id === null)
+      throw new Error("the tokenizer has neither a BOS nor an EOS token to stand for an empty context");
+    return id;
+  }
+
+  private get padTokenId(): number {
+    return this.tokenizer.pad_token_id ?? this.tokenizer.eos_token_id ?? 0;
+  }
+
+  /**
+   * One forward pass over right-padded rows, after `past` (a cache of one row, shared by every row) if given.
+   * Only logits from position `firstNeeded` on are kept where the model lets the caller choose.
+   */
+  private async forward(rows: readonly number[][], firstNeeded: number, past?: ForwardResult): Promise<ForwardResult> {
+    const batch = rows.length;
+    const length = Math.max(...rows.map((row) => row.length));
+    const pastLength = past?.length ?? 0;
+    const ids = new BigInt64Array(batch * length).fill(BigInt(this.padTokenId));
+    const mask = new BigInt64Array(batch * (pastLength + length));
+    rows.forEach((row, r) => {
+      row.forEach((token, t) => (ids[r * length + t] = BigInt(token)));
+      mask.fill(1n, r * (pastLength + length), r * (pastLength + length) + pastLength + row.length);
+    });
+    const inputs: Record<string, unknown> = {
+      input_ids: new Tensor("int64", ids, [batch, length]),
+      attention_mask: new Tensor("int64", mask, [batch, pastLength + length]),
+      num_logits_to_keep: new Tensor("int64", BigInt64Array.of(BigInt(length - firstNeeded)), []),
+    };
+    if (past !== undefined) inputs.past_key_values = tiled(past.present, batch);
+    const outputs = (await this.model(inputs)) as Record<string, Tensor>;
+    this.tokens += batch * length;
+    const logits = outputs.logits!.type === "float32" ? outputs.logits! : outputs.logits!.to("float32");
+    const present: PastKeyValues = {};
+    for (const [name, tensor] of Object.entries(outputs))
+      if (name.startsWith("present")) present[name.replace("present", "past_key_values")] = tensor;
+    const [, kept, vocab] = logits.dims as [number, number, number];
+    return {
+      logits: logits.data as Float32Array,
+      vocab,
+      kept,
+      firstKept: length - kept,
+      length: pastLength + length,
+      present,
+    };
+  }
+
+  private score(result: ForwardResult, row: number, position: number, token: number) {
+    const { vocab, kept, firstKept } = result;
+    return tokenLogprob(result.logits, (row * kept + position - firstKept) * vocab, vocab, token);
+  }
+
+  private async runUnit(unit: PlanUnit, answer: (request: EncodedRequest, response: LoglikelihoodResponse) => void) {
+    if (unit.kind === "prefix") {
+      const contexts = unit.rows.map((row) => row.context);
+      const result = await this.forward(contexts, Math.min(...contexts.map((context) => context.length)) - 1);
+      unit.rows.forEach((row, r) => {
+        for (const request of row.requests) {
+          const { logprob, greedy } = this.score(result, r, row.context.length - 1, request.pair.continuation[0]!);
+          answer(request, { logprob, isGreedy: greedy });
+        }
+      });
+      return;
+    }
+    if (unit.kind === "shared-context") {
+      const prefix = await this.forward([unit.context], unit.context.length - 1);
+      const first = new Map(
+        unit.requests.map((request) => [
+          request,
+          this.score(prefix, 0, unit.context.length - 1, request.pair.continuation[0]!),
+        ]),
+      );
+      for (const request of unit.requests)
+        if (request.pair.continuation.length === 1) {
+          const { logprob, greedy } = first.get(request)!;
+          answer(request, { logprob, isGreedy: greedy });
+        }
+      for (const batch of unit.batches) {
+        const result = await this.forward(
+          batch.map((request) => request.pair.continuation.slice(0, -1)),
+          0,
+          prefix,
+        );
+        batch.forEach((request, r) => {
+          let { logprob, greedy } = first.get(request)!;
+          request.pair.continuation.slice(1).forEach((token, t) => {
+            const next = this.score(result, r, t, token);
+            logprob += next.logprob;
+            greedy &&= next.greedy;
+          });
+          answer(request, { logprob, isGreedy: greedy });
+        });
+      }
+      return;
+    }
+    const inputs = unit.rows.map((row) => row.input);
+    const firstNeeded = Math.min(
+      ...unit.rows.map((row) => Math.max(0, row.input.length - row.request.pair.continuation.length)),
+    );
+    const result = await this.forward(inputs, firstNeeded);
+    unit.rows.forEach((row, r) => {
+      const continuation = row.request.pair.continuation;
+      if (continuation.length > row.input.length)
+        throw new Error(`a continuation of ${continuation.length} tokens does not fit the model's ${this.maxLength}`);
+      let logprob = 0;
+      let greedy = true;
+      continuation.forEach((token, t) => {
+        const next = this.score(result, r, row.input.length - continuation.length + t, token);
+        logprob += next.logprob;
+        greedy &&= next.greedy;
+      });
+      answer(row.request, { logprob, isGreedy: greedy });
+    });
+  }
+
+  async loglikelihood(
+    requests: readonly LoglikelihoodRequest[],
+    options: AnswerOptions<LoglikelihoodResponse>,
+  ): Promise<void> {
+    const prefix = this.prefixTokenId;
+    const encoded = requests.map((request, index) => ({
+      index,
+      pair: encodePair(this.encode, request.context, request.continuation, prefix),
+    }));
+    for (const unit of planLoglikelihood(encoded, this.maxLength, this.batchSize)) {
+      options.signal?.throwIfAborted();
+      const members = unitRequests(unit);
+      if (options.isAnswered && members.every((request) => options.isAnswered!(request.index))) continue;
+      await this.runUnit(unit, (request, response) => options.onResponse(request.index, response));
+    }
+  }
+
+  async generate(requests: readonly GenerationRequest[], options: AnswerOptions<{ text: string }>): Promise<void> {
+    for (const [index, request] of requests.entries()) {
+      options.signal?.throwIfAborted();
+      if (options.isAnswered?.(index)) continue;
+      // lm-evaluation-harness leaves room for the answer: the context keeps its last max_length - max_gen_toks tokens.
+      const room = Math.max(1, this.maxLength - request.maxTokens);
+      const prompt = this.encode(request.context).slice(-room);
+      const output = (await this.model.generate({
+        input_ids: new Tensor("int64", BigInt64Array.from(prompt.map(BigInt)), [1, prompt.length]),
+        attention_mask: new Tensor("int64", new BigInt64Array(prompt.length).fill(1n), [1, prompt.length]),
+        max_new_tokens: request.maxTokens,
+        do_sample: false,
+        stopping_criteria: [new StopSequenceCriteria(this.tokenizer, request.until, prompt.length)],
+      })) as Tensor;
+      const generated = (output.tolist() as bigint[][])[0]!.slice(prompt.length).map(Number);
+      this.tokens += prompt.length + generated.length;
+      const text = this.tokenizer.decode(generated, { skip_special_tokens: true });
+      options.onResponse(index, { text: cutAtStop(text, request.until) });
+    }
+  }
+
+  async dispose(): Promise<void> {
+    await this.model.dispose();
+  }
+}
+
+/** A one-row key/value cache repeated for `batch` rows. */
+function tiled(past: PastKeyValues, batch: number): PastKeyValues {
+  if (batch === 1) return past;
+  const result: PastKeyValues = {};
+  for (const [name, tensor] of Object.entries(past)) {
+    const source = tensor.data as Float32Array;
+    const data = new (source.constructor as Float32ArrayConstructor)(source.length * batch);
+    for (let row = 0; row < batch; row++) data.set(source, row * source.length);
+    result[name] = new Tensor(tensor.type, data, [batch, ...tensor.dims.slice(1)]);
+  }
+  return result;
+}

@@ -1,0 +1,66 @@
+/*
+ * The tiny LM's tokenizer, in the Hugging Face tokenizers format (tokenizer.json): WordPiece over lowercased text,
+ * split at whitespace and punctuation. Every ASCII letter, digit and punctuation mark is a piece on its own and as a
+ * "##" continuation, so any ASCII word has tokens; common words have one token each. A newline is kept as the
+ * visible mark "¶" (and decoded back), so generation can produce the "\n\n" that ends an answer.
+ */
+
+export const SPECIAL_TOKENS = ["[PAD]", "[UNK]", "[BOS]", "[EOS]"] as const;
+const NEWLINE_MARK = "¶";
+
+const CHARACTERS = [..."abcdefghijklmnopqrstuvwxyz0123456789", ...".,:;?!'\"()[]{}-+*/=%$&#@_<>", NEWLINE_MARK];
+
+const WORDS = (
+  "the of and to in is a an what which who when where why how are was were be by for on with as at from that this " +
+  "it its or not no yes do does can will would if than then there their they you your we our his her he she " +
+  "following multiple choice questions question answer answers about true false plus minus times many most more " +
+  "one two three four five six seven eight nine ten hundred year years people world country city capital " +
+  "human life expectancy united states president law planet sun star earth water food body"
+).split(" ");
+
+/** The vocabulary in id order: special tokens, characters, continuation characters, then whole words. */
+export function tinyLmVocabulary(): string[] {
+  return [...new Set([...SPECIAL_TOKENS, ...CHARACTERS, ...CHARACTERS.map((c) => `##${c}`), ...WORDS])];
+}
+
+/** tokenizer.json for the vocabulary. */
+export function tinyLmTokenizerJson(vocabulary: readonly string[]): Record<string, unknown> {
+  return {
+    version: "1.0",
+    truncation: null,
+    padding: null,
+    added_tokens: SPECIAL_TOKENS.map((content) => ({
+      id: vocabulary.indexOf(content),
+      content,
+      single_word: false,
+      lstrip: false,
+      rstrip: false,
+      normalized: false,
+      special: true,
+    })),
+    normalizer: {
+      type: "Sequence",
+      normalizers: [
+        { type: "Replace", pattern: { String: "\n" }, content: NEWLINE_MARK },
+        { type: "BertNormalizer", clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: true },
+      ],
+    },
+    pre_tokenizer: { type: "BertPreTokenizer" },
+    post_processor: null,
+    decoder: {
+      type: "Sequence",
+      decoders: [
+        { type: "WordPiece", prefix: "##", cleanup: false },
+        { type: "Replace", pattern: { String: ` ${NEWLINE_MARK}` }, content: "\n" },
+        { type: "Replace", pattern: { String: NEWLINE_MARK }, content: "\n" },
+      ],
+    },
+    model: {
+      type: "WordPiece",
+      unk_token: "[UNK]",
+      continuing_subword_prefix: "##",
+      max_input_chars_per_word: 100,
+      vocab: Object.fromEntries(vocabulary.map((token, id) => [token, id])),
+    },
+  };
+}
