@@ -1,33 +1,19 @@
 // Writes a synthetic MMLU copy as large as the real one (14,042 test questions, 5 dev questions a subject, in the
 // original CSV layout) to a temp folder, then times building every 5-shot request and serialising it as
 // `zoo requests` does: the figure the README quotes. Run with `pnpm --filter @zoo/suites bench`.
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { MMLU_SUBJECTS, loadSuiteRun, requestRecord } from "../src/index.ts";
+import { loadSuiteRun, requestRecord } from "../src/index.ts";
 import { nodeSuiteIo } from "../src/node.ts";
+import { writeSyntheticMmlu } from "../src/testing/synthetic-datasets.ts";
 
 const TEST_QUESTIONS = 14_042;
 const RUNS = 5;
 
-const words = (seed: number, count: number) =>
-  Array.from({ length: count }, (_, index) => `word${(seed * 31 + index * 17) % 997}`).join(" ");
-const row = (seed: number) =>
-  `"${words(seed, 10 + (seed % 50))}?",${[1, 2, 3, 4].map((choice) => `"${words(seed + choice, 1 + ((seed + choice) % 8))}"`).join(",")},${"ABCD"[seed % 4]}\n`;
-
 const dir = await mkdtemp(join(tmpdir(), "zoo-mmlu-bench-"));
 try {
-  await mkdir(join(dir, "data/test"), { recursive: true });
-  await mkdir(join(dir, "data/dev"), { recursive: true });
-  let seed = 0;
-  for (const [index, subject] of MMLU_SUBJECTS.entries()) {
-    const questions = Math.floor(TEST_QUESTIONS / 57) + (index < TEST_QUESTIONS % 57 ? 1 : 0);
-    await writeFile(
-      join(dir, "data/test", `${subject}_test.csv`),
-      Array.from({ length: questions }, () => row(seed++)).join(""),
-    );
-    await writeFile(join(dir, "data/dev", `${subject}_dev.csv`), Array.from({ length: 5 }, () => row(seed++)).join(""));
-  }
+  await writeSyntheticMmlu(dir, TEST_QUESTIONS);
   const seconds: number[] = [];
   let bytes = 0;
   for (let run = 0; run < RUNS; run++) {

@@ -18,6 +18,7 @@ import type { TaskConfigInput } from "./task-config.ts";
 import type { TaskDoc } from "./task-doc.ts";
 
 export const ARITHMETIC_HUB_REPO = "EleutherAI/arithmetic";
+export const ARITHMETIC_VERSION = "1.0";
 
 /** lm-evaluation-harness's arithmetic_* tasks: the greedy loglikelihood of the completion. */
 export const ARITHMETIC_TASK: TaskConfigInput = {
@@ -120,7 +121,7 @@ export async function loadArithmetic(
     dataset = { id: "zoo/arithmetic-sample", revision: null, sample: true };
   }
   if (docs.length === 0) throw new SuiteError(`${id}: the data holds no items`);
-  const base = { id, version: "1.0", docs, shots: 0, limit: options.limit, dataset, chance: () => 0 };
+  const base = { id, version: ARITHMETIC_VERSION, docs, shots: 0, limit: options.limit, dataset, chance: () => 0 };
   if (!generation) return buildSuiteRun({ ...base, primaryMetric: "acc", task: new PromptTask(ARITHMETIC_TASK, id) });
   return buildSuiteRun({
     ...base,

@@ -142,6 +142,9 @@ async function loadMmluHub(source: Extract<DataSource, { kind: "hub" }>, options
   return { test, dev, dataset: { id: MMLU_HUB_REPO, revision: snapshot.commit, sample: false } };
 }
 
+/** Bumped when MMLU's requests or metrics change, so older results are not taken for current ones. */
+export const MMLU_VERSION = "1.0";
+
 export async function loadMmlu(options: LoadSuiteOptions): Promise<SuiteRun> {
   const source = options.data ?? { kind: "hub" };
   const shots = options.shots ?? 5;
@@ -154,7 +157,7 @@ export async function loadMmlu(options: LoadSuiteOptions): Promise<SuiteRun> {
   else throw new SuiteError("mmlu: its documents come from the Hub, a local copy or the samples, not a generator");
   return buildSuiteRun({
     id: "mmlu",
-    version: "1.0",
+    version: MMLU_VERSION,
     primaryMetric: "acc",
     task: new PromptTask(MMLU_TASK, "mmlu"),
     docs: data.test,

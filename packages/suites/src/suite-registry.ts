@@ -1,19 +1,21 @@
 import { ARITHMETIC_TASKS, type ArithmeticTask } from "./arithmetic-generator.ts";
-import { ARITHMETIC_HUB_REPO, loadArithmetic } from "./arithmetic.ts";
+import { ARITHMETIC_HUB_REPO, ARITHMETIC_VERSION, loadArithmetic } from "./arithmetic.ts";
 import { customSuiteTask, loadCustomSuite, readCustomSuite } from "./custom-suite.ts";
 import { joinPath } from "./file-source.ts";
-import { MMLU_HUB_REPO, loadMmlu } from "./mmlu.ts";
+import { MMLU_HUB_REPO, MMLU_VERSION, loadMmlu } from "./mmlu.ts";
 import { MMLU_CATEGORY } from "./mmlu-subjects.ts";
 import { SuiteError } from "./suite-errors.ts";
 import type { DataKind, LoadSuiteOptions, SuiteIo } from "./suite-options.ts";
 import type { SuiteRun } from "./suite-run.ts";
 import type { OutputType } from "./task-config.ts";
-import { TRUTHFULQA_HUB_REPO, loadTruthfulqa, type TruthfulqaSuite } from "./truthfulqa.ts";
+import { TRUTHFULQA_HUB_REPO, TRUTHFULQA_VERSIONS, loadTruthfulqa, type TruthfulqaSuite } from "./truthfulqa.ts";
 
 /** What a suite is, for listings and for choosing how to run it. */
 export interface SuiteInfo {
   id: string;
   title: string;
+  /** Changes when the suite's requests or metrics do: a result of another version is not current. */
+  version: string;
   outputType: OutputType;
   primaryMetric: string;
   shots: { default: number; max: number };
@@ -45,6 +47,7 @@ const builtins: { info: SuiteInfo; load: (options: LoadSuiteOptions) => Promise<
     info: {
       id: "mmlu",
       title: "MMLU",
+      version: MMLU_VERSION,
       outputType: "multiple_choice",
       primaryMetric: "acc",
       shots: { default: 5, max: 5 },
@@ -58,6 +61,7 @@ const builtins: { info: SuiteInfo; load: (options: LoadSuiteOptions) => Promise<
     info: {
       id,
       title: `TruthfulQA ${id === "truthfulqa_gen" ? "generation" : id.slice(-3).toUpperCase()}`,
+      version: TRUTHFULQA_VERSIONS[id],
       outputType: id === "truthfulqa_gen" ? ("generate_until" as const) : ("multiple_choice" as const),
       primaryMetric: id === "truthfulqa_gen" ? "bleu_acc" : "acc",
       shots: { default: 0, max: 0 },
@@ -71,6 +75,7 @@ const builtins: { info: SuiteInfo; load: (options: LoadSuiteOptions) => Promise<
       info: {
         id: `arithmetic_${task}${generation ? "_gen" : ""}`,
         title: `Arithmetic: ${arithmeticTitles[task]}${generation ? " (generation)" : ""}`,
+        version: ARITHMETIC_VERSION,
         outputType: generation ? ("generate_until" as const) : ("loglikelihood" as const),
         primaryMetric: generation ? "exact_match" : "acc",
         shots: { default: 0, max: 0 },
@@ -121,6 +126,7 @@ export async function listSuites(io?: SuiteIo): Promise<SuiteInfo[]> {
     custom.push({
       id,
       title: suite.title ?? id,
+      version: suite.version,
       outputType: suite.output_type,
       primaryMetric: customSuiteTask(suite).primaryMetric,
       // A custom suite may run with more shots, up to the size of its few-shot file.

@@ -56,7 +56,7 @@ export const TRUTHFULQA_TASKS: Record<TruthfulqaSuite, TaskConfigInput> = {
   },
 };
 
-const VERSIONS: Record<TruthfulqaSuite, string> = {
+export const TRUTHFULQA_VERSIONS: Record<TruthfulqaSuite, string> = {
   truthfulqa_mc1: "2.0",
   truthfulqa_mc2: "2.0",
   truthfulqa_gen: "3.0",
@@ -253,7 +253,7 @@ export async function loadTruthfulqa(suite: TruthfulqaSuite, options: LoadSuiteO
   if (docs.length === 0) throw new SuiteError(`${suite}: the data holds no questions`);
 
   const task = new PromptTask(TRUTHFULQA_TASKS[suite], suite);
-  const base = { id: suite, version: VERSIONS[suite], task, docs, shots: 0, limit: options.limit, dataset };
+  const base = { id: suite, version: TRUTHFULQA_VERSIONS[suite], task, docs, shots: 0, limit: options.limit, dataset };
   if (suite === "truthfulqa_mc1")
     return buildSuiteRun({
       ...base,

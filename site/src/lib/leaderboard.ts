@@ -1,7 +1,8 @@
 import { dateStart } from "@zoo/catalog";
 import type { SuiteScore } from "./combined.ts";
 import { overlapRanks } from "./overlap-rank.ts";
-import type { LoadedResult, Score, SuiteInfo } from "./scores.ts";
+import type { StoredResult } from "@zoo/suites/node";
+import type { Score, SuiteInfo } from "./scores.ts";
 
 /** One row of a suite's leaderboard. */
 export interface BoardRow {
@@ -26,7 +27,7 @@ const BASELINE_LABELS: Record<string, string> = { random: "Random baseline", fir
 
 export interface BoardContext {
   modelName(id: string): string | undefined;
-  result(runId: string): LoadedResult | undefined;
+  result(runId: string): StoredResult | undefined;
 }
 
 function row(score: Score, context: BoardContext): Omit<BoardRow, "rank"> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readResults } from "./result-files.ts";
+import { readResults } from "@zoo/suites/node";
 import { measuredScore, reportedScores, suiteInfo, unrankedReason } from "./scores.ts";
 import { fileURLToPath } from "node:url";
 

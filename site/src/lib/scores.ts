@@ -1,14 +1,7 @@
 import { BENCHMARK_INFO, dateStart, type ModelEntry } from "@zoo/catalog";
 import type { ResultRecord } from "@zoo/suites";
+import type { StoredResult } from "@zoo/suites/node";
 import { interval, type Interval } from "./overlap-rank.ts";
-
-/** A result record with where it was read from: `id` names its run page (/runs/<id>/). */
-export interface LoadedResult {
-  id: string;
-  /** The record's file, relative to the results folder. */
-  file: string;
-  record: ResultRecord;
-}
 
 export type Provenance = "measured" | "reported";
 
@@ -51,7 +44,7 @@ export function unrankedReason(record: ResultRecord): UnrankedReason | undefined
 }
 
 /** A measured run's primary metric as a score in percent. */
-export function measuredScore({ id, record }: LoadedResult): Score {
+export function measuredScore({ id, record }: StoredResult): Score {
   const metric = record.metrics[record.suite.primary_metric];
   if (!metric) throw new Error(`run ${id} has no value for its primary metric ${record.suite.primary_metric}`);
   const value = metric.value * 100;

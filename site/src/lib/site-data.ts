@@ -9,16 +9,8 @@ import {
   type Organization,
 } from "@zoo/catalog";
 import { lineage, type Lineage } from "./lineage.ts";
-import { readResults } from "./result-files.ts";
-import {
-  compareByDate,
-  measuredScore,
-  reportedScores,
-  suiteInfo,
-  type LoadedResult,
-  type Score,
-  type SuiteInfo,
-} from "./scores.ts";
+import { readResults, type StoredResult } from "@zoo/suites/node";
+import { compareByDate, measuredScore, reportedScores, suiteInfo, type Score, type SuiteInfo } from "./scores.ts";
 
 /** Everything the pages show, read once per build from the catalogue and the result records. */
 export interface SiteData {
@@ -28,13 +20,13 @@ export interface SiteData {
   model(id: string): DescribedModel | undefined;
   organization(id: string): Organization | undefined;
   license(id: string): License | undefined;
-  results: LoadedResult[];
+  results: StoredResult[];
   /** Every measured and reported score, newest first. */
   scores: Score[];
   /** The scores of one model (catalogue id or run label), newest first. */
   scoresOf(modelId: string): Score[];
   /** The measured runs of one model, in path order. */
-  resultsOf(modelId: string): LoadedResult[];
+  resultsOf(modelId: string): StoredResult[];
   /** The score a run measured. */
   scoreOfRun(runId: string): Score;
   /** The suites that have any score, in title order. */

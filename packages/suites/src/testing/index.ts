@@ -2,3 +2,4 @@
 export { startFakeHub } from "./fake-hub.ts";
 export type { FakeHub, FakeRepo } from "./fake-hub.ts";
 export { mmluParquet, truthfulqaGenParquet, truthfulqaMcParquet } from "./parquet-fixtures.ts";
+export { writeSyntheticMmlu, writeSyntheticTruthfulqa } from "./synthetic-datasets.ts";

@@ -1,7 +1,14 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { resultRecordSchema } from "@zoo/suites";
-import type { LoadedResult } from "./scores.ts";
+import { resultRecordSchema, type ResultRecord } from "./result-record.ts";
+
+/** A record with where it was read from: `id` is its path without .json (the site's run page, /runs/<id>/). */
+export interface StoredResult {
+  id: string;
+  /** The record's file, relative to the results folder. */
+  file: string;
+  record: ResultRecord;
+}
 
 /** Thrown when result records cannot be shown: one line per problem, each naming its file. */
 export class ResultsError extends Error {
@@ -21,11 +28,11 @@ function issuePath(path: readonly PropertyKey[]): string {
 }
 
 /**
- * Every result record under `dir` (benchmarks/results/<model-id>/*.json), validated with the schema shared with
- * the runner, in path order. A missing folder holds no records. Any invalid file fails the whole read, listing
+ * Every result record under `dir` (benchmarks/results/<model-id>/*.json), validated with the schema, in path
+ * order: what the site shows, what `zoo results merge` joins and what `zoo nightly plan` compares against. A missing folder holds no records. Any invalid file fails the whole read, listing
  * every problem: a site must never show a number it could not check.
  */
-export async function readResults(dir: string, displayDir = dir): Promise<LoadedResult[]> {
+export async function readResults(dir: string, displayDir = dir): Promise<StoredResult[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") return [];
     throw error;
@@ -35,7 +42,7 @@ export async function readResults(dir: string, displayDir = dir): Promise<Loaded
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/"))
     .sort();
   const problems: string[] = [];
-  const results: LoadedResult[] = [];
+  const results: StoredResult[] = [];
   // In batches: a large results folder has more files than a process may hold open at once.
   const texts: string[] = [];
   for (let start = 0; start < files.length; start += READ_BATCH) {
