@@ -104,6 +104,7 @@ describe("retryAfterMs", () => {
   const now = Date.parse("2026-01-01T00:00:00Z");
   it.each([
     [{ "Retry-After": "120" }, 120_000],
+    [{ "Retry-After": "1.5" }, 1500],
     [{ "Retry-After": "Thu, 01 Jan 2026 00:00:30 GMT" }, 30_000],
     [{ RateLimit: '"api";r=0;t=55' }, 55_000],
     [{ "Retry-After": "soon" }, undefined],

@@ -113,7 +113,8 @@ export function createHubFetch(options: HubFetchOptions = {}): typeof fetch {
 export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
   const retryAfter = headers.get("retry-after")?.trim();
   if (retryAfter) {
-    if (/^\d+$/.test(retryAfter)) return Number(retryAfter) * 1000;
+    // Seconds, which some servers give with a fraction ("1.5"), else an HTTP date.
+    if (/^\d+(\.\d+)?$/.test(retryAfter)) return Number(retryAfter) * 1000;
     const date = Date.parse(retryAfter);
     if (!Number.isNaN(date)) return Math.max(0, date - now);
   }

@@ -12,7 +12,9 @@ import { catalogSchemaCommand } from "./commands/catalog-schema.ts";
 import { catalogShowCommand } from "./commands/catalog-show.ts";
 import { catalogStatsCommand } from "./commands/catalog-stats.ts";
 import { catalogSyncCommand } from "./commands/catalog-sync.ts";
+import { nightlyCommand } from "./commands/nightly-plan.ts";
 import { requestsCommand } from "./commands/requests.ts";
+import { resultsCommand } from "./commands/results.ts";
 import type { Context } from "./context.ts";
 import type { Io } from "./io.ts";
 
@@ -45,6 +47,8 @@ export function buildProgram(context: Context): Command {
       .version(packageJson.version)
       .addCommand(catalog)
       .addCommand(benchCommand(context))
+      .addCommand(resultsCommand(context))
+      .addCommand(nightlyCommand(context))
       .addCommand(requestsCommand(context)),
   );
 }

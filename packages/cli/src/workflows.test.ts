@@ -68,7 +68,25 @@ const workflowFiles = readdirSync(WORKFLOWS).filter((file) => file.endsWith(".ym
 
 describe("GitHub workflows", () => {
   it("exist", () => {
-    expect(workflowFiles).toContain("ci.yml");
+    expect(workflowFiles.sort()).toEqual(["ci.yml", "nightly.yml"]);
+  });
+
+  it("nightly: plans a matrix, runs each shard, merges what arrived, then commits and deploys", () => {
+    const nightly = parse(readFileSync(join(WORKFLOWS, "nightly.yml"), "utf8")) as {
+      on: Record<string, unknown>;
+      jobs: Record<
+        string,
+        { needs?: string[] | string; strategy?: { matrix: string }; steps: { run?: string; uses?: string }[] }
+      >;
+    };
+    expect(Object.keys(nightly.on).sort()).toEqual(["schedule", "workflow_dispatch"]);
+    expect(Object.keys(nightly.jobs)).toEqual(["plan", "bench", "merge"]);
+    expect(nightly.jobs.bench!.strategy!.matrix).toBe("${{ fromJSON(needs.plan.outputs.matrix) }}");
+    const runs = (job: string) => nightly.jobs[job]!.steps.flatMap((step) => (step.run ? [step.run] : []));
+    expect(runs("plan").join("\n")).toContain("zoo nightly plan --github-output");
+    expect(runs("bench").join("\n")).toContain('--shard "${{ matrix.shard }}"');
+    expect(runs("merge").join("\n")).toContain("zoo results merge shards --output benchmarks/results");
+    expect(nightly.jobs.merge!.steps.map((step) => step.uses).filter(Boolean)).toContain("actions/deploy-pages@v4");
   });
 
   it.each(workflowFiles)("%s is valid YAML whose every run step calls something that exists", (file) => {

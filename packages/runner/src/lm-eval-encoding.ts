@@ -11,14 +11,21 @@ export interface EncodedPair {
  * encoded alone, and the continuation's tokens are those of context + continuation after the context's. An empty
  * context is the prefix token (BOS, else EOS) alone, and the continuation is encoded on its own.
  */
-export function encodePair(encode: Encode, context: string, continuation: string, prefixTokenId: number): EncodedPair {
+export function encodePair(
+  encode: Encode,
+  context: string,
+  continuation: string,
+  prefixTokenId: number,
+  /** Encodes the (space-trimmed) context: a memo, since the choices of a question share one. */
+  encodeContext: Encode = encode,
+): EncodedPair {
   if (context === "") return { context: [prefixTokenId], continuation: encode(continuation) };
   const spaces = context.length - context.trimEnd().length;
   // Python's rstrip() and JavaScript's trimEnd() agree on what whitespace is for the characters prompts hold.
   const movedContext = spaces > 0 ? context.slice(0, -spaces) : context;
   const movedContinuation = spaces > 0 ? context.slice(-spaces) + continuation : continuation;
   const whole = encode(movedContext + movedContinuation);
-  const contextTokens = encode(movedContext);
+  const contextTokens = encodeContext(movedContext);
   return { context: contextTokens, continuation: whole.slice(contextTokens.length) };
 }
 

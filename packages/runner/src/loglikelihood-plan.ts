@@ -1,4 +1,4 @@
-import type { EncodedPair } from "./lm-eval-encoding.ts";
+import { truncatedInput, type EncodedPair } from "./lm-eval-encoding.ts";
 
 /** How many rows go into one forward pass: a fixed count, or as many as fit a budget of padded tokens. */
 export type BatchSize = number | "auto";
@@ -91,11 +91,7 @@ export function planLoglikelihood(
     const context = group[0]!.pair.context;
     const longest = Math.max(...group.map((request) => request.pair.continuation.length));
     if (context.length + longest - 1 > maxLength || group.some((request) => request.pair.continuation.length === 0)) {
-      for (const request of group)
-        truncated.push({
-          input: [...request.pair.context, ...request.pair.continuation].slice(-(maxLength + 1)).slice(0, -1),
-          request,
-        });
+      for (const request of group) truncated.push({ input: truncatedInput(request.pair, maxLength), request });
     } else if (longest === 1) prefixRows.push({ context, requests: group });
     else {
       const continuing = group.filter((request) => request.pair.continuation.length > 1);
@@ -126,6 +122,17 @@ export function planLoglikelihood(
       rows,
     })),
   ];
+}
+
+/**
+ * Every (context, continuation) pair run on its own, the whole input each time: what a scorer without prefix
+ * sharing does. `pnpm perf` measures the runner against it.
+ */
+export function planNaively(requests: readonly EncodedRequest[], maxLength: number): PlanUnit[] {
+  return requests.map((request) => ({
+    kind: "truncated",
+    rows: [{ input: truncatedInput(request.pair, maxLength), request }],
+  }));
 }
 
 /** The requests a unit answers. */

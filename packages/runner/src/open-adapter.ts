@@ -23,6 +23,8 @@ export interface OpenAdapterOptions {
   dtype?: string;
   device?: string;
   batchSize: BatchSize;
+  /** How a local model computes loglikelihoods: sharing contexts (default), or every pair alone (`pnpm perf`). */
+  strategy?: "shared" | "naive";
   offline: boolean;
   hubUrl: string;
   accessToken?: string;
@@ -80,7 +82,13 @@ async function openTransformers(
 ): Promise<OpenedModel> {
   const dtype = options.dtype ?? spec.dtype ?? "fp32";
   const device = options.device ?? "cpu";
-  const common = { dtype, device, batchSize: options.batchSize, cacheDir: join(options.cacheDir, "models") };
+  const common = {
+    dtype,
+    device,
+    batchSize: options.batchSize,
+    cacheDir: join(options.cacheDir, "models"),
+    ...(options.strategy ? { strategy: options.strategy } : {}),
+  };
   let identity: ModelIdentity;
   let load: Parameters<typeof TransformersAdapter.load>[0];
   let state: unknown = null;

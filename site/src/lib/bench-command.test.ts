@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { ResultRecord } from "@zoo/suites";
 import { describe, expect, it } from "vitest";
-import { benchCommand } from "./bench-command.ts";
+import { benchCommand, reproduction } from "./bench-command.ts";
 
 const record = async (path: string): Promise<ResultRecord> =>
   JSON.parse(await readFile(fileURLToPath(new URL(`../../test/fixtures/results/${path}`, import.meta.url)), "utf8"));
@@ -29,5 +29,34 @@ describe("benchCommand", () => {
     expect(benchCommand({ ...base, model: { id: "hf:org/it's", adapter: "transformers-js" } })).toBe(
       "pnpm bench --model 'hf:org/it'\\''s' --suite mmlu --shots 5",
     );
+  });
+
+  it("asks for the sample data a sample run used", async () => {
+    expect(benchCommand(await record("chat-7b/mmlu-sample-0shot.json"))).toBe(
+      "pnpm bench --model chat-7b --suite mmlu --shots 0 --sample --dtype q8 --device cpu",
+    );
+  });
+});
+
+describe("reproduction", () => {
+  it("is zoo's command for zoo's runs, and says what ran an imported one", async () => {
+    const base = await record("base-7b/mmlu-5shot.json");
+    expect(reproduction(base)).toEqual({ kind: "command", text: benchCommand(base) });
+    expect(
+      reproduction({
+        ...base,
+        model: { id: "base-7b", adapter: "lm-eval" },
+        imported_from: {
+          tool: "lm-evaluation-harness",
+          model_type: "hf",
+          model_args: "pretrained=acme/base-7b",
+          version: "0.4.11",
+          task: "mmlu",
+        },
+      }),
+    ).toEqual({
+      kind: "imported",
+      text: "lm-evaluation-harness 0.4.11, model hf (pretrained=acme/base-7b), task mmlu",
+    });
   });
 });

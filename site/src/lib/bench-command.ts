@@ -7,20 +7,32 @@ function shellWord(word: string): string {
 
 /**
  * The `pnpm bench` command that reproduces a run: the model, suite and shots it ran with, and every setting the
- * record shows was chosen (limit, dtype, device, shard).
+ * record shows was chosen (sample data, limit, dtype, device, shard).
  */
 export function benchCommand(record: ResultRecord): string {
   const flags: [string, string | number | undefined | null][] = [
     ["--model", record.model.id],
     ["--suite", record.suite.id],
     ["--shots", record.shots],
+    ["--sample", record.suite.dataset.sample ? "" : undefined],
     ["--limit", record.limit],
     ["--dtype", record.model.dtype],
     ["--device", record.model.device],
     ["--shard", record.shard && `${record.shard.index}/${record.shard.count}`],
   ];
   const words = flags.flatMap(([flag, value]) =>
-    value === undefined || value === null ? [] : [flag, shellWord(String(value))],
+    value === undefined || value === null ? [] : value === "" ? [flag] : [flag, shellWord(String(value))],
   );
   return ["pnpm", "bench", ...words].join(" ");
+}
+
+/** How a run can be made again: zoo's command, or for a result imported from lm-evaluation-harness, what ran it. */
+export function reproduction(record: ResultRecord): { kind: "command" | "imported"; text: string } {
+  const origin = record.imported_from;
+  if (origin === undefined) return { kind: "command", text: benchCommand(record) };
+  const args = origin.model_args ? ` (${origin.model_args})` : "";
+  return {
+    kind: "imported",
+    text: `lm-evaluation-harness${origin.version ? ` ${origin.version}` : ""}, model ${origin.model_type}${args}, task ${origin.task}`,
+  };
 }

@@ -55,6 +55,8 @@ interface BenchOptions extends DataFlags {
   output?: string;
   logSamples?: boolean;
   shard?: Shard;
+  apiKeyEnv?: string;
+  skipIfNoKey?: boolean;
 }
 
 function batchSizeOption(value: string): BatchSize {
@@ -72,6 +74,12 @@ function secondsOption(value: string): number {
   if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0)
     throw new InvalidArgumentError("expected seconds, such as 30");
   return Number(value);
+}
+
+function environmentVariableOption(value: string): string {
+  if (!/^[A-Z_][A-Z0-9_]*$/.test(value))
+    throw new InvalidArgumentError("expected a variable name such as OPENAI_API_KEY");
+  return value;
 }
 
 function urlOption(value: string): string {
@@ -176,6 +184,15 @@ export function benchCommand(context: Context): Command {
       "run part i (from 0) of n of each suite's documents; join the parts with zoo results merge",
       shardOption,
     )
+    .option(
+      "--api-key-env <name>",
+      "the environment variable holding the API key (default: the entry's, else OPENAI_API_KEY or ANTHROPIC_API_KEY)",
+      environmentVariableOption,
+    )
+    .option(
+      "--skip-if-no-key",
+      "when the API key is not set, say so (a GitHub notice in Actions) and exit 0 instead of failing",
+    )
     .action(async (options: BenchOptions) => {
       const { io } = context;
       const demo = options.model === undefined;
@@ -185,6 +202,21 @@ export function benchCommand(context: Context): Command {
         spec = parseModelSpec(options.model ?? TINY_LM_MODEL, entries, io.cwd);
       } catch (error) {
         throw runnerErrorLine(error) ?? error;
+      }
+      if (options.apiKeyEnv !== undefined && (spec.adapter === "openai" || spec.adapter === "anthropic"))
+        spec = { ...spec, apiKeyEnv: options.apiKeyEnv };
+      // A self-hosted OpenAI-compatible server may need no key; OpenAI's own API and Anthropic's always do.
+      const needsKey =
+        spec.adapter === "anthropic" || (spec.adapter === "openai" && (options.baseUrl ?? spec.baseUrl) === undefined);
+      if (options.skipIfNoKey && needsKey && (spec.adapter === "openai" || spec.adapter === "anthropic")) {
+        const name = spec.apiKeyEnv ?? (spec.adapter === "openai" ? "OPENAI_API_KEY" : "ANTHROPIC_API_KEY");
+        if (!io.env[name]) {
+          const message = `skipped ${spec.id}: ${name} is not set`;
+          io.err(
+            io.env.GITHUB_ACTIONS === "true" ? `::notice title=zoo bench::${message}\n` : `zoo bench: ${message}\n`,
+          );
+          return;
+        }
       }
       const cacheDir = defaultCacheDir(io.env);
       const suiteIo: SuiteIo = {
@@ -242,13 +274,15 @@ export function benchCommand(context: Context): Command {
       process.on("SIGTERM", interrupt);
       const progress = progressReporter(io);
       const rows: string[][] = [];
-      const titles = new Map((await listSuites(suiteIo)).map((suite) => [suite.id, suite.title]));
+      const infos = new Map((await listSuites(suiteIo)).map((suite) => [suite.id, suite]));
       let current = "";
       try {
         for (const suite of suites) {
           current = suite;
+          // A custom suite reads the file its YAML names, which is already marked as sample data or not.
+          const ownData = data?.kind === "sample" && infos.get(suite)?.file !== undefined;
           const run = await loadSuiteForCli(suiteIo, suite, {
-            ...(data === undefined ? {} : { data }),
+            ...(data === undefined || ownData ? {} : { data }),
             ...(options.shots === undefined ? {} : { shots: options.shots }),
             ...(options.limit === undefined ? {} : { limit: options.limit }),
           });
@@ -272,7 +306,7 @@ export function benchCommand(context: Context): Command {
           const path = await writeResult(output, result);
           const { record } = result;
           rows.push([
-            titles.get(record.suite.id) ?? record.suite.id,
+            infos.get(record.suite.id)?.title ?? record.suite.id,
             String(record.shots),
             dataLabel(record),
             record.suite.primary_metric,

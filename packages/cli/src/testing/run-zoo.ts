@@ -6,11 +6,15 @@ import { main } from "../main.ts";
 
 export const FIXTURE_CATALOG = fileURLToPath(new URL("../../../catalog/fixtures/catalog", import.meta.url));
 
-/** Runs zoo in-process from `cwd`, capturing what it prints and its exit status. */
-export async function runZoo(args: string[], cwd = tmpdir()): Promise<{ code: number; out: string; err: string }> {
+/** Runs zoo in-process from `cwd` with environment `env`, capturing what it prints and its exit status. */
+export async function runZoo(
+  args: string[],
+  cwd = tmpdir(),
+  env: Record<string, string> = {},
+): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const code = await main(args, { out: (text) => (out += text), err: (text) => (err += text), cwd, env: {} });
+  const code = await main(args, { out: (text) => (out += text), err: (text) => (err += text), cwd, env });
   return { code, out, err };
 }
 

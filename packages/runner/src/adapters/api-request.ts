@@ -40,6 +40,17 @@ export class ApiError extends Error {
 /** Anthropic answers 529 when overloaded; 408 and 409 are worth a retry too, as the official SDKs treat them. */
 const RETRIED = (status: number) => status === 408 || status === 409 || status === 429 || status >= 500;
 
+/**
+ * Replaces every header value, and the token of a value such as "Bearer KEY", in a text: a server may quote the
+ * key back, and nothing of it may reach an error message.
+ */
+function redactor(values: readonly string[]): (text: string) => string {
+  const secrets = [...new Set(values.flatMap((value) => [value.trim(), value.trim().split(/\s+/).at(-1)!]))]
+    .filter((secret) => secret !== "")
+    .sort((a, b) => b.length - a.length);
+  return (text) => secrets.reduce((redacted, secret) => redacted.replaceAll(secret, "[redacted]"), text);
+}
+
 const abortableSleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
@@ -54,23 +65,35 @@ const abortableSleep = (ms: number, signal?: AbortSignal) =>
     );
   });
 
-/** The message of an error body in OpenAI's or Anthropic's shape ({error: {message}}), else the body's start. */
+/**
+ * The message of an error body in OpenAI's or Anthropic's shape ({error: {message}}), TGI's ({error}), FastAPI's as
+ * vLLM answers an unknown route ({detail}), else the body's start.
+ */
 function errorDetail(body: string): string {
   try {
-    const json = JSON.parse(body) as { error?: { message?: unknown } | string; message?: unknown };
+    const json = JSON.parse(body) as {
+      error?: { message?: unknown } | string;
+      message?: unknown;
+      detail?: unknown;
+    };
     if (typeof json.error === "string") return json.error;
     if (typeof json.error?.message === "string") return json.error.message;
     if (typeof json.message === "string") return json.message;
+    if (typeof json.detail === "string") return json.detail;
   } catch {
     // not JSON: the text itself says what went wrong
   }
   return body.trim().slice(0, 200);
 }
 
-function describeFailure(error: unknown): string {
-  if (error instanceof DOMException && error.name === "TimeoutError") return "no answer in time";
-  const cause = (error as { cause?: { code?: unknown } }).cause;
-  if (typeof cause?.code === "string") return cause.code;
+function describeFailure(error: unknown, timeoutMs: number): string {
+  if (error instanceof DOMException && error.name === "TimeoutError") return `no answer within ${timeoutMs} ms`;
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+  if (typeof cause?.code === "string")
+    // undici's codes alone are cryptic (UND_ERR_SOCKET); its message says "other side closed".
+    return typeof cause.message === "string" && !cause.message.includes(cause.code)
+      ? `${cause.code}: ${cause.message}`
+      : cause.code;
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -87,6 +110,14 @@ export async function postJson(
   options: ApiOptions,
   signal?: AbortSignal,
 ): Promise<unknown> {
+  const redact = redactor(Object.values(headers));
+  let requestHeaders: Headers;
+  try {
+    requestHeaders = new Headers({ "content-type": "application/json", ...headers });
+  } catch {
+    // The platform's message quotes the offending value, which is the key.
+    throw new ApiError(`${url}: a request header has an invalid value (a line break in the key?)`, undefined, "");
+  }
   const send = options.fetch ?? fetch;
   const sleep = options.sleep ?? abortableSleep;
   const random = options.random ?? Math.random;
@@ -99,7 +130,7 @@ export async function postJson(
       const timeout = AbortSignal.timeout(options.timeoutMs);
       const response = await send(url, {
         method: "POST",
-        headers: { "content-type": "application/json", ...headers },
+        headers: requestHeaders,
         body: JSON.stringify(body),
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
@@ -109,24 +140,21 @@ export async function postJson(
         try {
           return JSON.parse(text);
         } catch {
-          last = `HTTP ${status} with a body that is not JSON: ${JSON.stringify(text.slice(0, 80))}`;
+          last = redact(`HTTP ${status} with a body that is not JSON: ${JSON.stringify(text.slice(0, 80))}`);
         }
       } else {
-        last = `HTTP ${status}: ${errorDetail(text)}`;
-        if (!RETRIED(status)) throw new ApiError(`${url} answered ${last}`, status, errorDetail(text));
+        const detail = redact(errorDetail(text));
+        last = `HTTP ${status}: ${detail}`;
+        if (!RETRIED(status)) throw new ApiError(`${url} answered ${last}`, status, detail);
         wait = retryAfterMs(response.headers);
         const ms = response.headers.get("retry-after-ms");
         if (ms !== null && /^\d+(\.\d+)?$/.test(ms)) wait = Math.max(wait ?? 0, Number(ms));
         if (wait !== undefined && wait > options.maxRetryAfterMs)
-          throw new ApiError(
-            `${url} answered ${last}, asking to wait ${Math.round(wait / 1000)} s`,
-            status,
-            errorDetail(text),
-          );
+          throw new ApiError(`${url} answered ${last}, asking to wait ${Math.round(wait / 1000)} s`, status, detail);
       }
     } catch (error) {
       if (error instanceof ApiError || signal?.aborted) throw error;
-      last = describeFailure(error);
+      last = redact(describeFailure(error, options.timeoutMs));
     }
     if (attempt >= options.retries)
       throw new ApiError(`${url}: ${last} (gave up after ${attempt + 1} attempts)`, status, last);

@@ -48,8 +48,9 @@ export class OpenAiAdapter implements ModelAdapter {
   }
 
   private unsupported(why: string): CapabilityError {
+    // One line, even where the server's own words span several.
     return new CapabilityError(
-      `openai:${this.options.model} at ${this.options.baseUrl} cannot score loglikelihoods (${why}): run a generation suite instead, such as truthfulqa_gen or arithmetic_gen`,
+      `openai:${this.options.model} at ${this.options.baseUrl} cannot score loglikelihoods (${why.replace(/\s+/g, " ").trim()}): run a generation suite instead, such as truthfulqa_gen or arithmetic_gen`,
     );
   }
 
@@ -84,14 +85,21 @@ export class OpenAiAdapter implements ModelAdapter {
     const end = [...prompt].length;
     let logprob = 0;
     let isGreedy = true;
+    let scored = 0;
     offsets.forEach((offset, index) => {
       if (typeof offset !== "number" || offset < start || offset >= end) return;
+      scored += 1;
       const value = tokenLogprobs[index];
       if (typeof value !== "number") throw this.unsupported("a continuation token has no logprob");
       logprob += value;
       const top = tops[index] as Record<string, number> | null;
       if (top === null || typeof top !== "object" || value < Math.max(...Object.values(top))) isGreedy = false;
     });
+    // A continuation inside a token that starts in the context has no tokens of its own: no score, not a zero.
+    if (scored === 0 && request.continuation !== "")
+      throw this.unsupported(
+        `no token of the server's echo starts inside the continuation ${JSON.stringify(request.continuation)}`,
+      );
     return { logprob, isGreedy };
   }
 
@@ -110,23 +118,29 @@ export class OpenAiAdapter implements ModelAdapter {
       this.options.limits,
       async (index) => {
         const request = requests[index]!;
+        const url = this.url("/chat/completions");
+        const stop = request.until.filter((sequence) => sequence !== "").slice(0, MAX_STOP_SEQUENCES);
         const answer = (await postJson(
-          this.url("/chat/completions"),
+          url,
           {
             model: this.options.model,
             messages: [{ role: "user", content: request.context }],
             max_tokens: request.maxTokens,
             temperature: 0,
             seed: API_SEED,
-            stop: request.until.filter((stop) => stop !== "").slice(0, MAX_STOP_SEQUENCES),
+            // OpenAI refuses an empty list of stop sequences.
+            ...(stop.length > 0 ? { stop } : {}),
           },
           this.headers,
           this.options.api,
           options.signal,
         )) as { choices?: { message?: { content?: unknown } }[] };
-        const content = answer.choices?.[0]?.message?.content;
+        // An answer without a message would otherwise be saved as the empty text, scored and cached as the model's.
+        const message = Array.isArray(answer.choices) ? answer.choices[0]?.message : undefined;
+        if (message === undefined) throw new ApiError(`${url} answered without a message`, 200, "");
+        const content = message.content;
         if (content !== null && content !== undefined && typeof content !== "string")
-          throw new ApiError(`${this.url("/chat/completions")} answered without a text message`, 200, "");
+          throw new ApiError(`${url} answered without a text message`, 200, "");
         options.onResponse(index, { text: cutAtStop(content ?? "", request.until) });
       },
       options,

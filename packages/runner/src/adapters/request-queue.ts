@@ -6,6 +6,8 @@ export interface QueueLimits {
   concurrency: number;
   /** Requests started in any rolling minute; unlimited when absent. */
   requestsPerMinute?: number;
+  /** The length of that rolling "minute"; shorter only in tests. */
+  intervalMs?: number;
 }
 
 /**
@@ -19,12 +21,17 @@ export async function answerAll(
   answer: (index: number) => Promise<void>,
   options: { isAnswered?: (index: number) => boolean; signal?: AbortSignal },
 ): Promise<void> {
+  options.signal?.throwIfAborted();
   const queue = new PQueue({
     concurrency: limits.concurrency,
     ...(limits.requestsPerMinute === undefined
       ? {}
-      : { intervalCap: limits.requestsPerMinute, interval: 60_000, strict: true }),
+      : { intervalCap: limits.requestsPerMinute, interval: limits.intervalMs ?? 60_000, strict: true }),
   });
+  // Dropping the waiting requests at once, rather than letting each find the signal aborted, matters under a rate
+  // limit: they would otherwise be started one rate-limited window after another.
+  const stop = () => queue.clear();
+  options.signal?.addEventListener("abort", stop, { once: true });
   let failure: { error: unknown } | undefined;
   for (let index = 0; index < count; index++) {
     if (options.isAnswered?.(index)) continue;
@@ -39,6 +46,7 @@ export async function answerAll(
     });
   }
   await queue.onIdle();
+  options.signal?.removeEventListener("abort", stop);
   options.signal?.throwIfAborted();
   if (failure !== undefined) throw failure.error;
 }

@@ -13,6 +13,7 @@ import { encodePair } from "../lm-eval-encoding.ts";
 import { tokenLogprob } from "../log-softmax.ts";
 import {
   planLoglikelihood,
+  planNaively,
   unitRequests,
   type BatchSize,
   type EncodedRequest,
@@ -32,6 +33,8 @@ export interface TransformersModelOptions {
   dtype: string;
   device: string;
   batchSize: BatchSize;
+  /** How loglikelihoods are computed: sharing contexts (the default), or every pair on its own (for `pnpm perf`). */
+  strategy?: "shared" | "naive";
   /** For Hub repos: the exact commit to load, the Hub's URL, and whether to stay off the network. */
   revision?: string;
   remoteHost?: string;
@@ -95,6 +98,7 @@ export class TransformersAdapter implements ModelAdapter {
     private readonly tokenizer: PreTrainedTokenizer,
     private readonly maxLength: number,
     private readonly batchSize: BatchSize,
+    private readonly strategy: "shared" | "naive",
   ) {}
 
   static async load(options: TransformersModelOptions): Promise<TransformersAdapter> {
@@ -119,7 +123,26 @@ export class TransformersAdapter implements ModelAdapter {
       tokenizer,
       maxLengthOf(config, tokenizer),
       options.batchSize,
+      options.strategy ?? "shared",
     );
+  }
+
+  /**
+   * Calls `observe` with the milliseconds of every ONNX Runtime session run from now on: the raw inference time,
+   * against which `pnpm perf` measures the harness's own overhead.
+   */
+  observeSessionRuns(observe: (milliseconds: number) => void): void {
+    for (const session of Object.values(this.model.sessions) as { run: (...args: unknown[]) => Promise<unknown> }[]) {
+      const run = session.run.bind(session);
+      session.run = async (...args: unknown[]) => {
+        const start = performance.now();
+        try {
+          return await run(...args);
+        } finally {
+          observe(performance.now() - start);
+        }
+      };
+    }
   }
 
   forwardTokens(): number {
@@ -257,11 +280,21 @@ export class TransformersAdapter implements ModelAdapter {
     options: AnswerOptions<LoglikelihoodResponse>,
   ): Promise<void> {
     const prefix = this.prefixTokenId;
+    const contexts = new Map<string, number[]>();
+    const encodeContext = (context: string) => {
+      let tokens = contexts.get(context);
+      if (tokens === undefined) contexts.set(context, (tokens = this.encode(context)));
+      return tokens;
+    };
     const encoded = requests.map((request, index) => ({
       index,
-      pair: encodePair(this.encode, request.context, request.continuation, prefix),
+      pair: encodePair(this.encode, request.context, request.continuation, prefix, encodeContext),
     }));
-    for (const unit of planLoglikelihood(encoded, this.maxLength, this.batchSize)) {
+    const plan =
+      this.strategy === "naive"
+        ? planNaively(encoded, this.maxLength)
+        : planLoglikelihood(encoded, this.maxLength, this.batchSize);
+    for (const unit of plan) {
       options.signal?.throwIfAborted();
       const members = unitRequests(unit);
       if (options.isAnswered && members.every((request) => options.isAnswered!(request.index))) continue;

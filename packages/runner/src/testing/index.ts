@@ -1,3 +1,15 @@
 export { referenceGeneration, referenceLoglikelihood, tinyLmFixture } from "./tiny-lm-fixture.ts";
 export type { TinyLmFixture } from "./tiny-lm-fixture.ts";
 export { referenceLogits, referenceLogprob } from "./tiny-lm-reference.ts";
+export {
+  anthropicErrorBody,
+  fakeTokenLogprob,
+  fakeTopLogprobs,
+  openAiErrorBody,
+  startFakeApi,
+  type CompletionsBehaviour,
+  type FakeApi,
+  type FakeApiOptions,
+  type Fault,
+  type RecordedRequest,
+} from "./fake-api-server.ts";

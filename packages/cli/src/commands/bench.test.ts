@@ -1,0 +1,206 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { resultRecordSchema, type ResultRecord } from "@zoo/suites";
+import { writeSyntheticMmlu } from "@zoo/suites/testing";
+import { describe, expect, it } from "vitest";
+import { runZoo } from "../testing/run-zoo.ts";
+
+const BIN = fileURLToPath(new URL("../../bin/zoo.js", import.meta.url));
+const CHECKOUT = fileURLToPath(new URL("../../../..", import.meta.url));
+
+const temp = (name: string) => mkdtemp(join(tmpdir(), `zoo-bench-${name}-`));
+
+async function readRecord(path: string): Promise<ResultRecord> {
+  return resultRecordSchema.parse(JSON.parse(await readFile(path, "utf8")));
+}
+
+/** What two runs of the same work must agree on: all of the record but its time and date. */
+function scores(record: ResultRecord) {
+  const { timings: _timings, date: _date, ...rest } = record;
+  return rest;
+}
+
+/** zoo bench in its own process, as a user starts it; resolves with its exit status (or signal) and stderr. */
+function benchProcess(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, [BIN, "bench", ...args], {
+    cwd: CHECKOUT,
+    env: { PATH: process.env.PATH!, HOME: process.env.HOME!, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let err = "";
+  let out = "";
+  child.stderr.on("data", (chunk) => (err += chunk));
+  child.stdout.on("data", (chunk) => (out += chunk));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null; err: string; out: string }>(
+    (resolve) => child.on("exit", (code, signal) => resolve({ code, signal, err, out })),
+  );
+  return { child, exit };
+}
+
+const countLines = async (file: string) =>
+  (await readFile(file, "utf8").catch(() => "")).split("\n").filter((line) => line !== "").length;
+
+describe("zoo bench, in one line when the command line is wrong", () => {
+  it.each([
+    [["--model", "nope"], 1, 'zoo: no model "nope": not a catalogue id, nor hf:org/repo'],
+    [["--model", "llama-2-7b"], 1, "zoo: llama-2-7b has no run: section in the catalogue"],
+    [["--suite", "mmlx"], 1, 'zoo: no suite or suite group "mmlx" (did you mean "mmlu"?)'],
+    [
+      ["--batch-size", "0"],
+      2,
+      "zoo: option '--batch-size <n|auto>' argument '0' is invalid. expected a positive integer",
+    ],
+    [
+      ["--shard", "4/4"],
+      2,
+      "zoo: option '--shard <i/n>' argument '4/4' is invalid. expected i/n with 0 ≤ i < n, such as 0/4",
+    ],
+    [["--sample", "--seed", "3"], 2, "zoo: --sample and --seed choose different data: give one"],
+    [["--frobnicate"], 2, "zoo: unknown option '--frobnicate'"],
+    [["--model", "openai:gpt-4o-mini", "--suite", "arithmetic_2da_gen"], 1, "zoo: OPENAI_API_KEY is not set"],
+  ])("%j exits %i", async (args, code, message) => {
+    const result = await runZoo(["bench", ...args], CHECKOUT, { ZOO_CACHE_DIR: await temp("cache") });
+    expect(result.code).toBe(code);
+    expect(result.err.split("\n").filter(Boolean)).toHaveLength(1);
+    expect(result.err).toContain(message);
+  });
+});
+
+describe("zoo bench", () => {
+  it("with no --model, runs zoo's tiny LM on the offline samples and prints a summary", async () => {
+    const output = await temp("out");
+    const result = await runZoo(["bench", "--suite", "mmlu,capitals", "--output", output, "--log-samples"], CHECKOUT, {
+      ZOO_CACHE_DIR: await temp("cache"),
+    });
+    expect(result.code, result.err).toBe(0);
+    expect(result.err).toContain("no --model given, so this runs zoo:tiny-lm");
+    expect(result.out.split("\n").slice(0, 5)).toEqual([
+      "",
+      "zoo:tiny-lm",
+      expect.stringMatching(/^suite\s+shots\s+data\s+metric\s+score \(%\)\s+documents\s+time\s+record$/),
+      expect.stringMatching(/^-+/),
+      expect.stringMatching(
+        /^MMLU\s+5\s+sample\s+acc\s+30\.00 ± 17\.48\s+10\s+\d+\.\d s\s+\S+mmlu-sample-5shot\.json$/,
+      ),
+    ]);
+    expect((await readdir(join(output, "zoo--tiny-lm"))).sort()).toEqual([
+      "capitals-sample-2shot.json",
+      "capitals-sample-2shot.samples.jsonl",
+      "mmlu-sample-5shot.json",
+      "mmlu-sample-5shot.samples.jsonl",
+    ]);
+    const record = await readRecord(join(output, "zoo--tiny-lm", "mmlu-sample-5shot.json"));
+    expect(record).toMatchObject({ model: { id: "zoo:tiny-lm", repo: "tiny-lm", revision: "seed-3" }, documents: 10 });
+  });
+
+  it("runs a baseline on the real arithmetic data, 2,000 items a task", async () => {
+    const output = await temp("out");
+    const result = await runZoo(
+      ["bench", "--model", "random", "--suite", "arithmetic_2da", "--output", output],
+      CHECKOUT,
+      {
+        ZOO_CACHE_DIR: await temp("cache"),
+      },
+    );
+    expect(result.code, result.err).toBe(0);
+    const record = await readRecord(join(output, "random", "arithmetic_2da-0shot.json"));
+    expect(record).toMatchObject({
+      model: { id: "random", adapter: "random", seed: 1234 },
+      documents: 2000,
+      limited: false,
+      metrics: { acc: { value: 0, stderr: 0 } },
+    });
+  });
+
+  it("after kill -9 at random points, resumes and ends with the record of an uninterrupted run", async () => {
+    const data = await temp("mmlu");
+    await writeSyntheticMmlu(data, 240);
+    const args = ["--model", "zoo:tiny-lm", "--suite", "mmlu", "--data-dir", data, "--shots", "5"];
+
+    const wholeOutput = await temp("whole");
+    const whole = await benchProcess([...args, "--output", wholeOutput], { ZOO_CACHE_DIR: await temp("cache") }).exit;
+    expect(whole.code, whole.err).toBe(0);
+    const expected = await readRecord(join(wholeOutput, "zoo--tiny-lm", "mmlu-5shot.json"));
+
+    const cacheDir = await temp("cache");
+    const output = await temp("killed");
+    const answers = async () => {
+      const [file] = await readdir(join(cacheDir, "responses")).catch(() => []);
+      return file === undefined ? 0 : countLines(join(cacheDir, "responses", file));
+    };
+    // A seeded walk of kill times: after the process has started, somewhere inside the run.
+    let seed = 7;
+    const nextDelay = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return 1500 + (seed % 2500);
+    };
+    const killedAt: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const { child, exit } = benchProcess([...args, "--output", output], { ZOO_CACHE_DIR: cacheDir });
+      const timer = setTimeout(() => child.kill("SIGKILL"), nextDelay());
+      const result = await exit;
+      clearTimeout(timer);
+      if (result.signal === "SIGKILL") killedAt.push(await answers());
+      else {
+        expect(result.code, result.err).toBe(0);
+        break;
+      }
+    }
+    // Some kills landed mid-run, after some answers and before the last.
+    expect(
+      killedAt.some((count) => count > 0 && count < 960),
+      JSON.stringify(killedAt),
+    ).toBe(true);
+    const last = await benchProcess([...args, "--output", output], { ZOO_CACHE_DIR: cacheDir }).exit;
+    expect(last.code, last.err).toBe(0);
+    expect(scores(await readRecord(join(output, "zoo--tiny-lm", "mmlu-5shot.json")))).toEqual(scores(expected));
+    expect(await answers()).toBeGreaterThanOrEqual(960);
+  }, 180_000);
+
+  it("stops on Ctrl-C with every answer saved, and says how to resume", async () => {
+    const data = await temp("mmlu");
+    await writeSyntheticMmlu(data, 400);
+    const cacheDir = await temp("cache");
+    const { child, exit } = benchProcess(
+      ["--model", "zoo:tiny-lm", "--suite", "mmlu", "--data-dir", data, "--output", await temp("out")],
+      {
+        ZOO_CACHE_DIR: cacheDir,
+      },
+    );
+    // Interrupt once the first answers are on disk.
+    const poll = setInterval(async () => {
+      const [file] = await readdir(join(cacheDir, "responses")).catch(() => []);
+      if (file !== undefined && (await countLines(join(cacheDir, "responses", file))) > 0) {
+        clearInterval(poll);
+        child.kill("SIGINT");
+      }
+    }, 50);
+    const result = await exit;
+    clearInterval(poll);
+    expect(result.code).toBe(130);
+    expect(result.err).toMatch(
+      /zoo: interrupted during mmlu: every answer so far is saved \(\d+ in \S+\.jsonl\); run the same command again to resume\n$/,
+    );
+  }, 60_000);
+
+  it("two runs writing the same record at once leave one whole, valid record", async () => {
+    const data = await temp("mmlu");
+    await writeSyntheticMmlu(data, 60);
+    const env = { ZOO_CACHE_DIR: await temp("cache") };
+    const output = await temp("out");
+    const args = ["--model", "zoo:tiny-lm", "--suite", "mmlu", "--data-dir", data, "--output", output];
+    const results = await Promise.all([benchProcess(args, env).exit, benchProcess(args, env).exit]);
+    for (const result of results) expect(result.code, result.err).toBe(0);
+    expect(await readdir(join(output, "zoo--tiny-lm"))).toEqual(["mmlu-5shot.json"]);
+    const record = await readRecord(join(output, "zoo--tiny-lm", "mmlu-5shot.json"));
+    expect(record.documents).toBe(60);
+    const [cacheFile] = await readdir(join(env.ZOO_CACHE_DIR, "responses"));
+    const lines = (await readFile(join(env.ZOO_CACHE_DIR, "responses", cacheFile!), "utf8"))
+      .split("\n")
+      .filter(Boolean);
+    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+  }, 60_000);
+});

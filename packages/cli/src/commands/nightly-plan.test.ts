@@ -1,0 +1,85 @@
+import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startFakeHub } from "@zoo/catalog/testing/fake-hub";
+import { describe, expect, it } from "vitest";
+import { fixtureCheckout, runZoo } from "../testing/run-zoo.ts";
+
+const COMMIT = "9a8b7c6d5e4f30211203f4e5d6c7b8a9f0e1d2c3";
+
+/** A record of base-7b on MMLU at the fixture Hub's commit, made by this zoo version: up to date. */
+const currentMmlu = {
+  schema_version: 1,
+  model: {
+    id: "base-7b",
+    adapter: "transformers-js",
+    repo: "acme/base-7b-onnx",
+    revision: COMMIT,
+    dtype: "q8",
+    device: "cpu",
+  },
+  suite: {
+    id: "mmlu",
+    version: "1.0",
+    primary_metric: "acc",
+    chance: 0.25,
+    dataset: { id: "cais/mmlu", revision: "c30699e", hash: `sha256:${"ab".repeat(32)}`, sample: false },
+  },
+  shots: 5,
+  limit: null,
+  limited: false,
+  documents: 14042,
+  metrics: { acc: { value: 0.25, stderr: 0.003 } },
+  groups: [],
+  timings: { wall_seconds: 1, items_per_second: 1, tokens_per_second: 1 },
+  environment: { zoo_version: "0.1.0", node: "v20", platform: "linux-x64" },
+  date: "2026-12-01T00:00:00.000Z",
+};
+
+describe("zoo nightly plan", () => {
+  it("prints the matrix of out-of-date model, suite and shard jobs, for GitHub Actions too", async () => {
+    const hub = await startFakeHub();
+    try {
+      const root = await fixtureCheckout();
+      await mkdir(join(root, "benchmarks/results/base-7b"), { recursive: true });
+      await writeFile(join(root, "benchmarks/results/base-7b/mmlu-5shot.json"), JSON.stringify(currentMmlu));
+      const output = join(await mkdtemp(join(tmpdir(), "zoo-plan-")), "github-output");
+      const result = await runZoo(
+        [
+          "nightly",
+          "plan",
+          "--suite",
+          "mmlu,truthfulqa_mc2",
+          "--shards",
+          "truthfulqa_mc2=2",
+          "--hub-url",
+          hub.url,
+          "--github-output",
+          output,
+        ],
+        root,
+        { ZOO_CACHE_DIR: await mkdtemp(join(tmpdir(), "zoo-plan-cache-")) },
+      );
+      expect(result.code, result.err).toBe(0);
+      const matrix = {
+        include: [
+          { model: "base-7b", suite: "truthfulqa_mc2", shard: "0/2", key: "", name: "base-7b truthfulqa_mc2 1 of 2" },
+          { model: "base-7b", suite: "truthfulqa_mc2", shard: "1/2", key: "", name: "base-7b truthfulqa_mc2 2 of 2" },
+        ],
+      };
+      expect(JSON.parse(result.out)).toEqual(matrix);
+      expect(result.err).toBe("skipped base-7b mmlu: up to date\n");
+      expect(await readFile(output, "utf8")).toBe(`matrix=${JSON.stringify(matrix)}\ncount=2\n`);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it("rejects a malformed --shards in one line", async () => {
+    const result = await runZoo(["nightly", "plan", "--shards", "mmlu=0"], await fixtureCheckout());
+    expect(result.code).toBe(2);
+    expect(result.err).toBe(
+      "zoo: option '--shards <suite=n,…>' argument 'mmlu=0' is invalid. expected suite=count pairs, such as mmlu=4,truthfulqa_mc2=2\n",
+    );
+  });
+});

@@ -1,0 +1,110 @@
+import { appendFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { HubModelError, planNightly, resolveHubRevision } from "@zoo/runner";
+import { expandSuites, listSuites, type SuiteInfo } from "@zoo/suites";
+import { defaultCacheDir, nodeSuiteIo, readResults, ResultsError } from "@zoo/suites/node";
+import { Command, InvalidArgumentError } from "commander";
+import packageJson from "../../package.json" with { type: "json" };
+import { checkoutRoot } from "../catalog-dir.ts";
+import { CliError } from "../cli-error.ts";
+import type { Context } from "../context.ts";
+import { hubUrlFromEnvironment, hubUrlOption } from "../hub-url.ts";
+import { loadValidCatalog } from "../load-catalog.ts";
+import { suiteErrorLine } from "../suite-loading.ts";
+
+interface PlanOptions {
+  suite: string;
+  generationSuite: string;
+  shards: Record<string, number>;
+  results?: string;
+  hubUrl?: string;
+  githubOutput?: string;
+}
+
+/** "mmlu=4,truthfulqa_mc2=2": shards per suite. */
+function shardsOption(value: string): Record<string, number> {
+  const shards: Record<string, number> = {};
+  for (const part of value.split(",").filter(Boolean)) {
+    const match = /^([a-z0-9_]+)=([1-9]\d*)$/.exec(part.trim());
+    if (!match) throw new InvalidArgumentError("expected suite=count pairs, such as mmlu=4,truthfulqa_mc2=2");
+    shards[match[1]!] = Number(match[2]);
+  }
+  return shards;
+}
+
+export function nightlyCommand(context: Context): Command {
+  const plan = new Command("plan")
+    .description(
+      "print the nightly matrix as JSON ({include: [{model, suite, shard, key, name}]}): the nightly models × suites × shards not yet up to date",
+    )
+    .option("--suite <suites>", "suites for models that score loglikelihoods", "leaderboard")
+    .option(
+      "--generation-suite <suites>",
+      "suites for models that only generate (Anthropic, OpenAI's API)",
+      "truthfulqa_gen,arithmetic_gen",
+    )
+    .option("--shards <suite=n,…>", "shards per suite; others run whole", shardsOption, { mmlu: 4 })
+    .option("--results <dir>", "the result records to compare with (default: benchmarks/results)")
+    .option(
+      "--hub-url <url>",
+      "the Hugging Face Hub's address (default: $HF_ENDPOINT, else https://huggingface.co)",
+      hubUrlOption,
+    )
+    .option("--github-output <file>", "also append matrix=… and count=… to this file ($GITHUB_OUTPUT)")
+    .action(async (options: PlanOptions) => {
+      const { io } = context;
+      const catalog = await loadValidCatalog(io, undefined);
+      const suiteIo = nodeSuiteIo({ cwd: io.cwd, env: io.env });
+      const infos = new Map((await listSuites(suiteIo)).map((suite) => [suite.id, suite]));
+      const suitesOf = async (names: string) => {
+        try {
+          return (await expandSuites(names.split(","), suiteIo)).map((id) => infos.get(id)!) as SuiteInfo[];
+        } catch (error) {
+          throw suiteErrorLine(error) ?? error;
+        }
+      };
+      const resultsDir = options.results
+        ? resolve(io.cwd, options.results)
+        : join(checkoutRoot(io.cwd) ?? io.cwd, "benchmarks", "results");
+      let results;
+      try {
+        results = (await readResults(resultsDir, options.results ?? "benchmarks/results")).map(({ record }) => record);
+      } catch (error) {
+        if (error instanceof ResultsError) throw new CliError(error.message.replace(/\n/g, "\n  "));
+        throw error;
+      }
+      const hubUrl = options.hubUrl ?? hubUrlFromEnvironment(io.env.HF_ENDPOINT);
+      const { jobs, skipped } = await planNightly({
+        entries: catalog.models,
+        suites: await suitesOf(options.suite),
+        generationSuites: await suitesOf(options.generationSuite),
+        shards: options.shards,
+        results,
+        zooVersion: packageJson.version,
+        hubCommit: async (repo, revision) => {
+          try {
+            return await resolveHubRevision(repo, revision, {
+              hubUrl,
+              offline: false,
+              cacheDir: defaultCacheDir(io.env),
+              ...(io.env.HF_TOKEN ? { accessToken: io.env.HF_TOKEN } : {}),
+            });
+          } catch (error) {
+            // Without the Hub's answer the job runs: the bench job then says what is wrong.
+            if (error instanceof HubModelError) {
+              io.err(`zoo nightly plan: ${error.message}\n`);
+              return undefined;
+            }
+            throw error;
+          }
+        },
+      });
+      const matrix = JSON.stringify({ include: jobs });
+      io.out(`${matrix}\n`);
+      for (const skip of skipped)
+        io.err(`skipped ${skip.model}${skip.suite ? ` ${skip.suite}` : ""}: ${skip.reason}\n`);
+      if (options.githubOutput)
+        await appendFile(resolve(io.cwd, options.githubOutput), `matrix=${matrix}\ncount=${jobs.length}\n`);
+    });
+  return new Command("nightly").description("the nightly leaderboard refresh's logic").addCommand(plan);
+}
