@@ -40,6 +40,7 @@ const input = (changes: Partial<NightlyPlanInput> = {}): NightlyPlanInput => ({
   suites: suites("mmlu", "truthfulqa_mc2"),
   generationSuites: suites("truthfulqa_gen"),
   shards: { mmlu: 2 },
+  baselines: [],
   results: [],
   zooVersion: "0.1.0",
   hubCommit: async () => COMMIT,
@@ -84,5 +85,18 @@ describe("planNightly", () => {
       "mmlu",
       "truthfulqa_mc2",
     ]);
+  });
+
+  it("runs the baselines on every suite, whole, until their records are current", async () => {
+    const { jobs } = await planNightly(input({ entries: [], baselines: ["random", "first"] }));
+    expect(jobs.map((job) => [job.model, job.suite, job.shard])).toEqual([
+      ["random", "mmlu", "0/1"],
+      ["random", "truthfulqa_mc2", "0/1"],
+      ["first", "mmlu", "0/1"],
+      ["first", "truthfulqa_mc2", "0/1"],
+    ]);
+    const random = { ...current, model: { id: "random", adapter: "random" as const, seed: 1234 } };
+    const again = await planNightly(input({ entries: [], baselines: ["random"], results: [random] }));
+    expect(again.jobs.map((job) => job.suite)).toEqual(["truthfulqa_mc2"]);
   });
 });

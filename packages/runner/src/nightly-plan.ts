@@ -26,6 +26,8 @@ export interface NightlyPlanInput {
   generationSuites: readonly SuiteInfo[];
   /** Shards per suite id; a suite not named runs whole. */
   shards: Readonly<Record<string, number>>;
+  /** Baseline models (random, first) to run on `suites` too: the chance rows of the leaderboards. */
+  baselines: readonly string[];
   /** The result records already in benchmarks/results. */
   results: readonly ResultRecord[];
   zooVersion: string;
@@ -48,11 +50,46 @@ function scoresLoglikelihoods(run: NonNullable<ModelEntry["run"]>): boolean {
 /**
  * The nightly refresh's matrix: every suite for every entry whose `run:` marks it nightly, split into shards,
  * except where benchmarks/results already holds a full, ranked result for the same model revision, suite version
- * and zoo version. Generation-only models (Anthropic, OpenAI's own API) get the generation suites instead.
+ * and zoo version. Generation-only models (Anthropic, OpenAI's own API) get the generation suites instead; the
+ * baselines get the suites too, as the leaderboards' chance rows.
  */
 export async function planNightly(input: NightlyPlanInput): Promise<{ jobs: NightlyJob[]; skipped: NightlySkip[] }> {
   const jobs: NightlyJob[] = [];
   const skipped: NightlySkip[] = [];
+  const isCurrent = (model: string, suite: SuiteInfo, sameRun: (record: ResultRecord) => boolean) =>
+    input.results.some(
+      (record) =>
+        record.model.id === model &&
+        record.suite.id === suite.id &&
+        record.shots === suite.shots.default &&
+        !record.suite.dataset.sample &&
+        !record.limited &&
+        record.shard === undefined &&
+        record.imported_from === undefined &&
+        record.suite.version === suite.version &&
+        record.environment.zoo_version === input.zooVersion &&
+        sameRun(record),
+    );
+  const plan = (
+    model: string,
+    suite: SuiteInfo,
+    key: string,
+    sameRun: (record: ResultRecord) => boolean,
+    count = input.shards[suite.id] ?? 1,
+  ) => {
+    if (isCurrent(model, suite, sameRun)) {
+      skipped.push({ model, suite: suite.id, reason: "up to date" });
+      return;
+    }
+    for (let index = 0; index < count; index++)
+      jobs.push({
+        model,
+        suite: suite.id,
+        shard: `${index}/${count}`,
+        key,
+        name: `${model} ${suite.id} ${index + 1} of ${count}`,
+      });
+  };
   for (const entry of input.entries) {
     const run = entry.run;
     if (run?.nightly !== true) continue;
@@ -62,34 +99,12 @@ export async function planNightly(input: NightlyPlanInput): Promise<{ jobs: Nigh
       run.adapter === "transformers-js"
         ? ""
         : (run.api_key_env ?? (run.adapter === "openai" ? "OPENAI_API_KEY" : "ANTHROPIC_API_KEY"));
-    for (const suite of suites) {
-      const current = input.results.find(
-        (record) =>
-          record.model.id === entry.id &&
-          record.suite.id === suite.id &&
-          record.shots === suite.shots.default &&
-          !record.suite.dataset.sample &&
-          !record.limited &&
-          record.shard === undefined &&
-          record.imported_from === undefined &&
-          record.suite.version === suite.version &&
-          record.environment.zoo_version === input.zooVersion &&
-          sameModel(record, run, commit),
-      );
-      if (current !== undefined) {
-        skipped.push({ model: entry.id, suite: suite.id, reason: "up to date" });
-        continue;
-      }
-      const count = input.shards[suite.id] ?? 1;
-      for (let index = 0; index < count; index++)
-        jobs.push({
-          model: entry.id,
-          suite: suite.id,
-          shard: `${index}/${count}`,
-          key,
-          name: `${entry.id} ${suite.id} ${index + 1} of ${count}`,
-        });
-    }
+    for (const suite of suites) plan(entry.id, suite, key, (record) => sameModel(record, run, commit));
   }
+  // A baseline's answers depend only on the suite (and the seed, fixed for the nightly), and take no time: one
+  // job a suite, no Hub, no key.
+  for (const baseline of input.baselines)
+    for (const suite of input.suites)
+      plan(baseline, suite, "", (record) => record.model.adapter === baseline.split(":")[0], 1);
   return { jobs, skipped };
 }

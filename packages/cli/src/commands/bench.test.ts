@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { resultRecordSchema, type ResultRecord } from "@zoo/suites";
+import { startFakeApi } from "@zoo/runner/testing";
 import { writeSyntheticMmlu } from "@zoo/suites/testing";
 import { describe, expect, it } from "vitest";
 import { runZoo } from "../testing/run-zoo.ts";
@@ -202,5 +203,50 @@ describe("zoo bench", () => {
       .split("\n")
       .filter(Boolean);
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+  }, 60_000);
+
+  it("survives a faulty API server with the records of a faultless run, and writes its key nowhere", async () => {
+    const KEY = "sk-zoo-test-0123456789abcdef";
+    const server = await startFakeApi({ apiKey: KEY });
+    try {
+      const run = async (name: string) => {
+        const output = await temp(name);
+        const cache = await temp(`${name}-cache`);
+        const result = await runZoo(
+          [
+            "bench",
+            ...["--model", "openai:gpt-test", "--base-url", `${server.url}/v1`],
+            ...["--suite", "arithmetic_2da_gen,mmlu", "--sample", "--timeout", "1", "--concurrency", "2"],
+            ...["--output", output, "--log-samples"],
+          ],
+          CHECKOUT,
+          { ZOO_CACHE_DIR: cache, OPENAI_API_KEY: KEY },
+        );
+        expect(result.code, result.err).toBe(0);
+        return { output, cache, result };
+      };
+      const clean = await run("clean");
+      for (const path of ["/v1/chat/completions", "/v1/completions"])
+        server.fail(
+          path,
+          { status: 429, headers: { "retry-after": "1" }, body: { error: { message: "slow down" } } },
+          { status: 500, body: { error: { message: "boom" } } },
+          "malformed",
+          "drop-mid-body",
+          "hang",
+        );
+      const faulty = await run("faulty");
+      for (const name of ["arithmetic_2da_gen-sample-0shot.json", "mmlu-sample-5shot.json"]) {
+        const expected = await readRecord(join(clean.output, "openai--gpt-test", name));
+        expect(scores(await readRecord(join(faulty.output, "openai--gpt-test", name))), name).toEqual(scores(expected));
+      }
+      expect(faulty.result.out + faulty.result.err).not.toContain(KEY);
+      for (const dir of [clean.output, clean.cache, faulty.output, faulty.cache])
+        for (const entry of await readdir(dir, { recursive: true, withFileTypes: true }))
+          if (entry.isFile())
+            expect(await readFile(join(entry.parentPath, entry.name), "utf8"), entry.name).not.toContain(KEY);
+    } finally {
+      await server.close();
+    }
   }, 60_000);
 });

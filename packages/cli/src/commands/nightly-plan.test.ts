@@ -52,6 +52,8 @@ describe("zoo nightly plan", () => {
           "mmlu,truthfulqa_mc2",
           "--shards",
           "truthfulqa_mc2=2",
+          "--baselines",
+          "random",
           "--hub-url",
           hub.url,
           "--github-output",
@@ -65,11 +67,13 @@ describe("zoo nightly plan", () => {
         include: [
           { model: "base-7b", suite: "truthfulqa_mc2", shard: "0/2", key: "", name: "base-7b truthfulqa_mc2 1 of 2" },
           { model: "base-7b", suite: "truthfulqa_mc2", shard: "1/2", key: "", name: "base-7b truthfulqa_mc2 2 of 2" },
+          { model: "random", suite: "mmlu", shard: "0/1", key: "", name: "random mmlu 1 of 1" },
+          { model: "random", suite: "truthfulqa_mc2", shard: "0/1", key: "", name: "random truthfulqa_mc2 1 of 1" },
         ],
       };
       expect(JSON.parse(result.out)).toEqual(matrix);
       expect(result.err).toBe("skipped base-7b mmlu: up to date\n");
-      expect(await readFile(output, "utf8")).toBe(`matrix=${JSON.stringify(matrix)}\ncount=2\n`);
+      expect(await readFile(output, "utf8")).toBe(`matrix=${JSON.stringify(matrix)}\ncount=4\n`);
     } finally {
       await hub.close();
     }

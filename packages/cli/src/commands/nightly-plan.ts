@@ -16,6 +16,7 @@ interface PlanOptions {
   suite: string;
   generationSuite: string;
   shards: Record<string, number>;
+  baselines: string;
   results?: string;
   hubUrl?: string;
   githubOutput?: string;
@@ -44,6 +45,7 @@ export function nightlyCommand(context: Context): Command {
       "truthfulqa_gen,arithmetic_gen",
     )
     .option("--shards <suite=n,…>", "shards per suite; others run whole", shardsOption, { mmlu: 4 })
+    .option("--baselines <models>", "baselines run on the suites too, the leaderboards' chance rows", "random,first")
     .option("--results <dir>", "the result records to compare with (default: benchmarks/results)")
     .option(
       "--hub-url <url>",
@@ -79,6 +81,10 @@ export function nightlyCommand(context: Context): Command {
         suites: await suitesOf(options.suite),
         generationSuites: await suitesOf(options.generationSuite),
         shards: options.shards,
+        baselines: options.baselines
+          .split(",")
+          .map((name) => name.trim())
+          .filter(Boolean),
         results,
         zooVersion: packageJson.version,
         hubCommit: async (repo, revision) => {

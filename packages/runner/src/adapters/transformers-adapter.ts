@@ -212,6 +212,21 @@ export class TransformersAdapter implements ModelAdapter {
     return tokenLogprob(result.logits, (row * kept + position - firstKept) * vocab, vocab, token);
   }
 
+  /** Every request's tokens as lm-evaluation-harness encodes them, each distinct context encoded once. */
+  encodeAll(requests: readonly LoglikelihoodRequest[]): EncodedRequest[] {
+    const prefix = this.prefixTokenId;
+    const contexts = new Map<string, number[]>();
+    const encodeContext = (context: string) => {
+      let tokens = contexts.get(context);
+      if (tokens === undefined) contexts.set(context, (tokens = this.encode(context)));
+      return tokens;
+    };
+    return requests.map((request, index) => ({
+      index,
+      pair: encodePair(this.encode, request.context, request.continuation, prefix, encodeContext),
+    }));
+  }
+
   private async runUnit(unit: PlanUnit, answer: (request: EncodedRequest, response: LoglikelihoodResponse) => void) {
     if (unit.kind === "prefix") {
       const contexts = unit.rows.map((row) => row.context);
@@ -279,17 +294,7 @@ export class TransformersAdapter implements ModelAdapter {
     requests: readonly LoglikelihoodRequest[],
     options: AnswerOptions<LoglikelihoodResponse>,
   ): Promise<void> {
-    const prefix = this.prefixTokenId;
-    const contexts = new Map<string, number[]>();
-    const encodeContext = (context: string) => {
-      let tokens = contexts.get(context);
-      if (tokens === undefined) contexts.set(context, (tokens = this.encode(context)));
-      return tokens;
-    };
-    const encoded = requests.map((request, index) => ({
-      index,
-      pair: encodePair(this.encode, request.context, request.continuation, prefix, encodeContext),
-    }));
+    const encoded = this.encodeAll(requests);
     const plan =
       this.strategy === "naive"
         ? planNaively(encoded, this.maxLength)
