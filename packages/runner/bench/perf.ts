@@ -143,7 +143,8 @@ async function report(shape: "tiny" | "small" | undefined): Promise<{ text: stri
   await shared.dispose();
   await naive.dispose();
   const model =
-    values.model ?? (shape === "small" ? "an 11.6M-parameter LM of the tiny LM's design" : "zoo:tiny-lm, the test model");
+    values.model ??
+    (shape === "small" ? "an 11.6M-parameter LM of the tiny LM's design" : "zoo:tiny-lm, the test model");
   return { text: `${model}, batch size ${batchSize}\n\n${rows.join("\n\n")}`, failed };
 }
 
