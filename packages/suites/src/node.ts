@@ -1,4 +1,4 @@
 // @zoo/suites/node: the Node.js adapters (disk, cache folder). The main entry has no Node imports.
 export { BENCHMARKS_DIR, defaultCacheDir, diskCache, nodeFiles, nodeSuiteIo } from "./node-io.ts";
-export { ResultsError, readResults } from "./result-files.ts";
-export type { StoredResult } from "./result-files.ts";
+export { ResultsError, readResults } from "./node-results.ts";
+export type { StoredResult } from "./node-results.ts";

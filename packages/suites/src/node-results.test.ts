@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readResults, ResultsError } from "./result-files.ts";
+import { readResults, ResultsError } from "./node-results.ts";
 import type { ResultRecord } from "./result-record.ts";
 
 const RECORD: ResultRecord = {
