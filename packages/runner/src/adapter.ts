@@ -47,3 +47,16 @@ export interface ModelAdapter {
   environment(): { onnxruntime?: string; transformers_js?: string };
   dispose(): Promise<void>;
 }
+
+/** An adapter with no local model: no forward passes to count, no runtime to report, nothing to release. */
+export abstract class StatelessAdapter {
+  forwardTokens(): undefined {
+    return undefined;
+  }
+
+  environment(): { onnxruntime?: string; transformers_js?: string } {
+    return {};
+  }
+
+  async dispose(): Promise<void> {}
+}

@@ -2,6 +2,7 @@ import type { ModelEntry } from "@zoo/catalog";
 import { BUILTIN_SUITES, type ResultRecord } from "@zoo/suites";
 import { describe, expect, it } from "vitest";
 import { planNightly, type NightlyPlanInput } from "./nightly-plan.ts";
+import { EXAMPLE_RECORD } from "@zoo/suites/testing";
 
 const COMMIT = "9a8b7c6d5e4f30211203f4e5d6c7b8a9f0e1d2c3";
 const suites = (...ids: string[]) => ids.map((id) => BUILTIN_SUITES.find((suite) => suite.id === id)!);
@@ -15,24 +16,9 @@ const entries = [
 ] as unknown as ModelEntry[];
 
 const current: ResultRecord = {
-  schema_version: 1,
-  model: { id: "gpt2", adapter: "transformers-js", repo: "Xenova/gpt2", revision: COMMIT, dtype: "q8", device: "cpu" },
-  suite: {
-    id: "mmlu",
-    version: "1.0",
-    primary_metric: "acc",
-    chance: 0.25,
-    dataset: { id: "cais/mmlu", revision: "c30699e", hash: `sha256:${"ab".repeat(32)}`, sample: false },
-  },
-  shots: 5,
-  limit: null,
-  limited: false,
-  documents: 14042,
-  metrics: { acc: { value: 0.25, stderr: 0.003 } },
-  groups: [],
-  timings: { wall_seconds: 1, items_per_second: 1, tokens_per_second: 1 },
-  environment: { zoo_version: "0.1.0", node: "v20", platform: "linux-x64" },
-  date: "2026-12-01T00:00:00.000Z",
+  ...EXAMPLE_RECORD,
+  model: { ...EXAMPLE_RECORD.model, revision: COMMIT, dtype: "q8" },
+  environment: { ...EXAMPLE_RECORD.environment, zoo_version: "0.1.0" },
 };
 
 const input = (changes: Partial<NightlyPlanInput> = {}): NightlyPlanInput => ({

@@ -5,34 +5,9 @@ import { join } from "node:path";
 import { parseSampleLines, resultRecordSchema, type ResultRecord, type SampleLine } from "@zoo/suites";
 import { describe, expect, it } from "vitest";
 import { modelFolder, resultFileName, writeAtomically, writeResult } from "./result-files.ts";
+import { EXAMPLE_RECORD } from "@zoo/suites/testing";
 
-const RECORD: ResultRecord = {
-  schema_version: 1,
-  model: {
-    id: "hf:Xenova/gpt2",
-    adapter: "transformers-js",
-    repo: "Xenova/gpt2",
-    revision: "a".repeat(40),
-    dtype: "q8",
-    device: "cpu",
-  },
-  suite: {
-    id: "mmlu",
-    version: "1.0",
-    primary_metric: "acc",
-    chance: 0.25,
-    dataset: { id: "cais/mmlu", revision: "c30699e", hash: `sha256:${"ab".repeat(32)}`, sample: false },
-  },
-  shots: 5,
-  limit: null,
-  limited: false,
-  documents: 2,
-  metrics: { acc: { value: 0.5, stderr: 0.5 } },
-  groups: [],
-  timings: { wall_seconds: 1, items_per_second: 2, tokens_per_second: 100 },
-  environment: { zoo_version: "0.1.0", node: "v20.20.2", platform: "linux-x64" },
-  date: "2026-12-01T00:00:00.000Z",
-};
+const RECORD: ResultRecord = { ...EXAMPLE_RECORD, model: { ...EXAMPLE_RECORD.model, id: "hf:Xenova/gpt2" } };
 
 describe("result files", () => {
   it("name a record by suite, data, shots, limit and shard, under a folder named for the model", () => {

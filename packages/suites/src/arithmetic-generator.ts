@@ -1,3 +1,5 @@
+import { mulberry32 } from "./seeded-random.ts";
+
 /** The GPT-3 arithmetic tasks (Brown et al. 2020, §3.9.1), as lm-evaluation-harness names them. */
 export const ARITHMETIC_TASKS = ["1dc", "2da", "2ds", "2dm", "3da", "3ds", "4da", "4ds", "5da", "5ds"] as const;
 export type ArithmeticTask = (typeof ARITHMETIC_TASKS)[number];
@@ -24,18 +26,6 @@ export const ARITHMETIC_FILES: Record<ArithmeticTask, string> = {
 export interface ArithmeticItem {
   context: string;
   completion: string;
-}
-
-/** mulberry32: a small, fast 32-bit generator whose sequence is the same on every platform. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** FNV-1a, to give each task its own stream from one seed. */

@@ -4,27 +4,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readResults, ResultsError } from "./node-results.ts";
 import type { ResultRecord } from "./result-record.ts";
+import { EXAMPLE_RECORD } from "./testing/example-record.ts";
 
-const RECORD: ResultRecord = {
-  schema_version: 1,
-  model: { id: "gpt2", adapter: "random", seed: 1 },
-  suite: {
-    id: "mmlu",
-    version: "1.0",
-    primary_metric: "acc",
-    chance: 0.25,
-    dataset: { id: "cais/mmlu", revision: null, hash: `sha256:${"ab".repeat(32)}`, sample: false },
-  },
-  shots: 5,
-  limit: null,
-  limited: false,
-  documents: 2,
-  metrics: { acc: { value: 0.5, stderr: 0.5 } },
-  groups: [],
-  timings: { wall_seconds: 1, items_per_second: 2, tokens_per_second: null },
-  environment: { zoo_version: "0.1.0", node: "v20.20.2", platform: "linux-x64" },
-  date: "2026-12-01T00:00:00.000Z",
-};
+const RECORD: ResultRecord = EXAMPLE_RECORD;
 
 /** A results folder holding `files` (path → record or raw text). */
 async function resultsFolder(files: Record<string, unknown>): Promise<string> {

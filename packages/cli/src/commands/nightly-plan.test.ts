@@ -4,12 +4,13 @@ import { join } from "node:path";
 import { startFakeHub } from "@zoo/catalog/testing/fake-hub";
 import { describe, expect, it } from "vitest";
 import { fixtureCheckout, runZoo } from "../testing/run-zoo.ts";
+import { EXAMPLE_RECORD } from "@zoo/suites/testing";
 
 const COMMIT = "9a8b7c6d5e4f30211203f4e5d6c7b8a9f0e1d2c3";
 
 /** A record of base-7b on MMLU at the fixture Hub's commit, made by this zoo version: up to date. */
 const currentMmlu = {
-  schema_version: 1,
+  ...EXAMPLE_RECORD,
   model: {
     id: "base-7b",
     adapter: "transformers-js",
@@ -18,22 +19,6 @@ const currentMmlu = {
     dtype: "q8",
     device: "cpu",
   },
-  suite: {
-    id: "mmlu",
-    version: "1.0",
-    primary_metric: "acc",
-    chance: 0.25,
-    dataset: { id: "cais/mmlu", revision: "c30699e", hash: `sha256:${"ab".repeat(32)}`, sample: false },
-  },
-  shots: 5,
-  limit: null,
-  limited: false,
-  documents: 14042,
-  metrics: { acc: { value: 0.25, stderr: 0.003 } },
-  groups: [],
-  timings: { wall_seconds: 1, items_per_second: 1, tokens_per_second: 1 },
-  environment: { zoo_version: "0.1.0", node: "v20", platform: "linux-x64" },
-  date: "2026-12-01T00:00:00.000Z",
 };
 
 describe("zoo nightly plan", () => {

@@ -1,5 +1,11 @@
 import type { GenerationRequest, GenerationResponse, LoglikelihoodRequest, LoglikelihoodResponse } from "@zoo/suites";
-import { CapabilityError, type AnswerOptions, type ModelAdapter, type ModelIdentity } from "../adapter.ts";
+import {
+  CapabilityError,
+  StatelessAdapter,
+  type AnswerOptions,
+  type ModelAdapter,
+  type ModelIdentity,
+} from "../adapter.ts";
 import { cutAtStop } from "../stop-sequences.ts";
 import { ApiError, postJson, type ApiOptions } from "./api-request.ts";
 import { answerAll, type QueueLimits } from "./request-queue.ts";
@@ -17,11 +23,12 @@ export interface AnthropicOptions {
 }
 
 /** Claude through the Messages API: generation only, since the API returns no log-probabilities. */
-export class AnthropicAdapter implements ModelAdapter {
+export class AnthropicAdapter extends StatelessAdapter implements ModelAdapter {
   readonly capabilities = { loglikelihood: false, generation: true };
   readonly identity: ModelIdentity;
 
   constructor(private readonly options: AnthropicOptions) {
+    super();
     this.identity = { adapter: "anthropic", api_model: options.model, base_url: options.baseUrl };
   }
 
@@ -62,14 +69,4 @@ export class AnthropicAdapter implements ModelAdapter {
       options,
     );
   }
-
-  forwardTokens(): undefined {
-    return undefined;
-  }
-
-  environment() {
-    return {};
-  }
-
-  async dispose(): Promise<void> {}
 }

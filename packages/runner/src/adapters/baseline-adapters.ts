@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import type { GenerationRequest, GenerationResponse, LoglikelihoodRequest, LoglikelihoodResponse } from "@zoo/suites";
-import type { AnswerOptions, ModelAdapter, ModelIdentity } from "../adapter.ts";
+import { StatelessAdapter, type AnswerOptions, type ModelAdapter, type ModelIdentity } from "../adapter.ts";
 
 /** Baselines read no model: their answers are the chance rows of a leaderboard. */
-abstract class BaselineAdapter implements ModelAdapter {
+abstract class BaselineAdapter extends StatelessAdapter implements ModelAdapter {
   readonly capabilities = { loglikelihood: true, generation: true };
   abstract readonly identity: ModelIdentity;
 
@@ -21,16 +21,6 @@ abstract class BaselineAdapter implements ModelAdapter {
       if (!options.isAnswered?.(index)) options.onResponse(index, { text: "" });
     });
   }
-
-  forwardTokens(): undefined {
-    return undefined;
-  }
-
-  environment() {
-    return {};
-  }
-
-  async dispose(): Promise<void> {}
 }
 
 /**

@@ -1,5 +1,11 @@
 import type { GenerationRequest, GenerationResponse, LoglikelihoodRequest, LoglikelihoodResponse } from "@zoo/suites";
-import { CapabilityError, type AnswerOptions, type ModelAdapter, type ModelIdentity } from "../adapter.ts";
+import {
+  CapabilityError,
+  StatelessAdapter,
+  type AnswerOptions,
+  type ModelAdapter,
+  type ModelIdentity,
+} from "../adapter.ts";
 import { cutAtStop } from "../stop-sequences.ts";
 import { ApiError, postJson, type ApiOptions } from "./api-request.ts";
 import { answerAll, type QueueLimits } from "./request-queue.ts";
@@ -31,11 +37,12 @@ interface CompletionLogprobs {
  * chat completions; loglikelihoods through completions with echo and logprobs, which only some servers offer
  * (vLLM does, OpenAI's chat models do not): without them the run stops with one line saying so.
  */
-export class OpenAiAdapter implements ModelAdapter {
+export class OpenAiAdapter extends StatelessAdapter implements ModelAdapter {
   readonly capabilities = { loglikelihood: true, generation: true };
   readonly identity: ModelIdentity;
 
   constructor(private readonly options: OpenAiOptions) {
+    super();
     this.identity = { adapter: "openai", api_model: options.model, base_url: options.baseUrl };
   }
 
@@ -146,14 +153,4 @@ export class OpenAiAdapter implements ModelAdapter {
       options,
     );
   }
-
-  forwardTokens(): undefined {
-    return undefined;
-  }
-
-  environment() {
-    return {};
-  }
-
-  async dispose(): Promise<void> {}
 }

@@ -1,3 +1,5 @@
+import { mulberry32 } from "@zoo/suites";
+
 /** The shape of zoo's tiny causal LM: a pre-norm decoder with learned positions, ReLU MLPs and a KV cache. */
 export interface TinyLmShape {
   vocabSize: number;
@@ -42,21 +44,9 @@ export interface TinyLmWeights {
 
 export const LAYER_NORM_EPSILON = 1e-5;
 
-/** mulberry32: a small seeded generator, so the same seed always gives the same weights. */
-function uniform(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Seeded weights, normally distributed with the usual 1/√fan-in scale, so logits spread over a few nats. */
 export function tinyLmWeights(shape: TinyLmShape, seed: number): TinyLmWeights {
-  const next = uniform(seed);
+  const next = mulberry32(seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
   const matrix = (count: number, scale: number) => Float32Array.from({ length: count }, () => normal() * scale);
   const norm = (): LayerNormWeights => ({
