@@ -132,33 +132,40 @@ describe("zoo bench", () => {
       const [file] = await readdir(join(cacheDir, "responses")).catch(() => []);
       return file === undefined ? 0 : countLines(join(cacheDir, "responses", file));
     };
-    // A seeded walk of kill times: after the process has started, somewhere inside the run.
+    // Kill points drawn from a seeded generator, as shares of the answers still missing: the kills land mid-run
+    // however fast or loaded the machine is.
     let seed = 7;
-    const nextDelay = () => {
+    const nextShare = () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return 1500 + (seed % 2500);
+      return 0.1 + 0.6 * (seed / 2 ** 31);
     };
+    const total = 960;
     const killedAt: number[] = [];
-    for (let attempt = 0; attempt < 6; attempt++) {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const before = await answers();
+      const target = before + Math.max(1, Math.floor((total - before) * nextShare()));
       const { child, exit } = benchProcess([...args, "--output", output], { ZOO_CACHE_DIR: cacheDir });
-      const timer = setTimeout(() => child.kill("SIGKILL"), nextDelay());
+      const poll = setInterval(async () => {
+        if ((await answers()) >= target) child.kill("SIGKILL");
+      }, 20);
       const result = await exit;
-      clearTimeout(timer);
-      if (result.signal === "SIGKILL") killedAt.push(await answers());
-      else {
+      clearInterval(poll);
+      if (result.signal !== "SIGKILL") {
         expect(result.code, result.err).toBe(0);
         break;
       }
+      killedAt.push(await answers());
     }
-    // Some kills landed mid-run, after some answers and before the last.
-    expect(
-      killedAt.some((count) => count > 0 && count < 960),
-      JSON.stringify(killedAt),
-    ).toBe(true);
+    // Every kill landed mid-run, after some answers and before the last, and each run added answers.
+    expect(killedAt.length, JSON.stringify(killedAt)).toBeGreaterThanOrEqual(2);
+    for (const [index, count] of killedAt.entries()) {
+      expect(count, JSON.stringify(killedAt)).toBeGreaterThan(index === 0 ? 0 : killedAt[index - 1]!);
+      expect(count, JSON.stringify(killedAt)).toBeLessThan(total);
+    }
     const last = await benchProcess([...args, "--output", output], { ZOO_CACHE_DIR: cacheDir }).exit;
     expect(last.code, last.err).toBe(0);
     expect(scores(await readRecord(join(output, "zoo--tiny-lm", "mmlu-5shot.json")))).toEqual(scores(expected));
-    expect(await answers()).toBeGreaterThanOrEqual(960);
+    expect(await answers()).toBeGreaterThanOrEqual(total);
   }, 180_000);
 
   it("stops on Ctrl-C with every answer saved, and says how to resume", async () => {
