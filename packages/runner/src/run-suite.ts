@@ -45,17 +45,19 @@ export interface SuiteResult {
   samples?: SampleLine[];
 }
 
-/** Each distinct request once, with the documents' requests that it answers. */
+/** Each distinct request once, with the documents that ask it; and every request's cache key, hashed once. */
 function distinctRequests(documents: readonly SuiteDocument[]) {
   const byKey = new Map<string, { request: Request; askedBy: SuiteDocument[] }>();
+  const keys = new Map<Request, string>();
   for (const document of documents)
     for (const request of document.requests) {
       const key = requestKey(request);
+      keys.set(request, key);
       const entry = byKey.get(key);
       if (entry === undefined) byKey.set(key, { request, askedBy: [document] });
       else if (entry.askedBy.at(-1) !== document) entry.askedBy.push(document);
     }
-  return byKey;
+  return { requests: byKey, keys };
 }
 
 /**
@@ -69,7 +71,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteResult> {
   const started = performance.now();
   const tokensBefore = adapter.forwardTokens() ?? 0;
   const documents = options.shard ? shardDocuments(run.documents, options.shard) : run.documents;
-  const requests = distinctRequests(documents);
+  const { requests, keys: keyOf } = distinctRequests(documents);
   const needs = new Set([...requests.values()].map(({ request }) => request.type));
   if (needs.has("loglikelihood") && !adapter.capabilities.loglikelihood)
     throw new CapabilityError(
@@ -119,7 +121,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteResult> {
   await answer<GenerationRequest>("generation", (list, keys) => adapter.generate(list, common(keys)));
 
   const scored = documents.map((document) => {
-    const responses = document.requests.map((request) => cache.get(requestKey(request))!);
+    const responses = document.requests.map((request) => cache.get(keyOf.get(request)!)!);
     return { document, responses, metrics: run.score(document, responses) };
   });
   const { metrics, groups } = run.aggregate(scored);

@@ -2,14 +2,14 @@ import { appendFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { HubModelError, planNightly, resolveHubRevision } from "@zoo/runner";
 import { expandSuites, listSuites, type SuiteInfo } from "@zoo/suites";
-import { defaultCacheDir, nodeSuiteIo, readResults, ResultsError } from "@zoo/suites/node";
+import { defaultCacheDir, nodeSuiteIo } from "@zoo/suites/node";
 import { Command, InvalidArgumentError } from "commander";
 import packageJson from "../../package.json" with { type: "json" };
 import { checkoutRoot } from "../catalog-dir.ts";
-import { CliError } from "../cli-error.ts";
 import type { Context } from "../context.ts";
 import { hubUrlFromEnvironment, hubUrlOption } from "../hub-url.ts";
 import { loadValidCatalog } from "../load-catalog.ts";
+import { readResultsForCli } from "../read-results.ts";
 import { suiteErrorLine } from "../suite-loading.ts";
 
 interface PlanOptions {
@@ -68,13 +68,9 @@ export function nightlyCommand(context: Context): Command {
       const resultsDir = options.results
         ? resolve(io.cwd, options.results)
         : join(checkoutRoot(io.cwd) ?? io.cwd, "benchmarks", "results");
-      let results;
-      try {
-        results = (await readResults(resultsDir, options.results ?? "benchmarks/results")).map(({ record }) => record);
-      } catch (error) {
-        if (error instanceof ResultsError) throw new CliError(error.message.replace(/\n/g, "\n  "));
-        throw error;
-      }
+      const results = (await readResultsForCli(resultsDir, options.results ?? "benchmarks/results")).map(
+        ({ record }) => record,
+      );
       const hubUrl = options.hubUrl ?? hubUrlFromEnvironment(io.env.HF_ENDPOINT);
       const { jobs, skipped } = await planNightly({
         entries: catalog.models,

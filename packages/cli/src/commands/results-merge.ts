@@ -1,13 +1,13 @@
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { MergeError, mergeShards, runKey, writeResult, type ShardResult } from "@zoo/runner";
 import { listSuites, parseSampleLines } from "@zoo/suites";
-import { nodeSuiteIo, readResults, ResultsError } from "@zoo/suites/node";
-import { readFile } from "node:fs/promises";
+import { nodeSuiteIo } from "@zoo/suites/node";
 import { Command } from "commander";
 import { checkoutRoot } from "../catalog-dir.ts";
 import { CliError } from "../cli-error.ts";
 import type { Context } from "../context.ts";
+import { readResultsForCli } from "../read-results.ts";
 
 interface MergeOptions {
   output?: string;
@@ -19,14 +19,7 @@ async function readShards(cwd: string, paths: readonly string[]): Promise<ShardR
   for (const path of paths) {
     const dir = resolve(cwd, path);
     if (!(await stat(dir).catch(() => undefined))?.isDirectory()) throw new CliError(`${path}: no such folder`);
-    let results;
-    try {
-      results = await readResults(dir, path);
-    } catch (error) {
-      if (error instanceof ResultsError) throw new CliError(error.message.replace(/\n/g, "\n  "));
-      throw error;
-    }
-    for (const { file, record } of results) {
+    for (const { file, record } of await readResultsForCli(dir, path)) {
       if (record.shard === undefined) continue;
       const shown = join(path, file);
       if (record.samples_file === undefined)
