@@ -4,6 +4,7 @@ import { CapabilityError } from "../adapter.ts";
 import { anthropicErrorBody, startFakeApi, type FakeApi } from "../testing/index.ts";
 import { AnthropicAdapter } from "./anthropic-adapter.ts";
 import { ApiError, postJson, type ApiOptions } from "./api-request.ts";
+import { generation, rejection } from "../testing/expectations.ts";
 
 const KEY = "sk-ant-api03-abcdefghijklmnopqrstuvwxyz";
 const MODEL = "claude-test";
@@ -14,15 +15,6 @@ const REPLIES = {
   "Q: capital of Italy?\nA:": " Rome. Q: capital of Spain?",
   "Count:": " a b c d e f",
 };
-
-const generation = (context: string, until: string[], maxTokens = 32): GenerationRequest => ({
-  type: "generation",
-  docId: 0,
-  index: 0,
-  context,
-  until,
-  maxTokens,
-});
 
 const GENERATIONS = [
   // The API refuses "\n\n" as a stop sequence, so the server runs past it and it is cut here.
@@ -53,15 +45,6 @@ async function generateAll(model: AnthropicAdapter, requests: GenerationRequest[
   const responses: GenerationResponse[] = [];
   await model.generate(requests, { onResponse: (index, response) => (responses[index] = response) });
   return responses;
-}
-
-async function rejection<E extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => E): Promise<E> {
-  const error = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(error).toBeInstanceOf(type);
-  return error as E;
 }
 
 beforeEach(async () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { anthropicErrorBody, openAiErrorBody, startFakeApi, type FakeApi, type Fault } from "../testing/index.ts";
 import { ApiError, postJson, type ApiOptions } from "./api-request.ts";
+import { rejection } from "../testing/expectations.ts";
 
 const PATH = "/v1/chat/completions";
 const KEY = "sk-test-0123456789abcdef";
@@ -29,14 +30,7 @@ function options(overrides: Partial<ApiOptions> = {}): ApiOptions {
 const post = (overrides: Partial<ApiOptions> = {}, headers: Record<string, string> = {}) =>
   postJson(url, REQUEST, headers, options(overrides));
 
-async function apiError(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
+const apiError = (promise: Promise<unknown>) => rejection(promise, ApiError);
 
 beforeEach(async () => {
   api = await startFakeApi({ replies: { "Say hi": "Hi there." } });

@@ -13,6 +13,7 @@ import {
 import { ApiError, type ApiOptions } from "./api-request.ts";
 import { OpenAiAdapter } from "./openai-adapter.ts";
 import type { QueueLimits } from "./request-queue.ts";
+import { generation, rejection } from "../testing/expectations.ts";
 
 const KEY = "sk-proj-abcdefghijklmnopqrstuvwxyz";
 const MODEL = "gpt-test";
@@ -50,16 +51,6 @@ function adapter(
   return new OpenAiAdapter({ model: MODEL, baseUrl: `${server.url}/v1`, ...key, api: API, limits });
 }
 
-/** What `promise` rejects with, checked to be an instance of `type`. */
-async function rejection<E extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => E): Promise<E> {
-  const error = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(error).toBeInstanceOf(type);
-  return error as E;
-}
-
 async function generateAll(model: OpenAiAdapter, requests: GenerationRequest[]): Promise<GenerationResponse[]> {
   const responses: GenerationResponse[] = [];
   await model.generate(requests, { onResponse: (index, response) => (responses[index] = response) });
@@ -71,15 +62,6 @@ async function scoreAll(model: OpenAiAdapter, requests: LoglikelihoodRequest[]):
   await model.loglikelihood(requests, { onResponse: (index, response) => (responses[index] = response) });
   return responses;
 }
-
-const generation = (context: string, until: string[], maxTokens = 32): GenerationRequest => ({
-  type: "generation",
-  docId: 0,
-  index: 0,
-  context,
-  until,
-  maxTokens,
-});
 
 const pair = (context: string, continuation: string): LoglikelihoodRequest => ({
   type: "loglikelihood",
