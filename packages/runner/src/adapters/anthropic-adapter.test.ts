@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CapabilityError } from "../adapter.ts";
 import { anthropicErrorBody, startFakeApi, type FakeApi } from "../testing/index.ts";
 import { AnthropicAdapter } from "./anthropic-adapter.ts";
-import { ApiError, postJson, type ApiOptions } from "./api-request.ts";
-import { generation, rejection } from "../testing/expectations.ts";
+import { ApiError, postJson } from "./api-request.ts";
+import { generation, quickApiOptions, rejection } from "../testing/expectations.ts";
 
 const KEY = "sk-ant-api03-abcdefghijklmnopqrstuvwxyz";
 const MODEL = "claude-test";
@@ -24,19 +24,8 @@ const GENERATIONS = [
 ];
 
 let api: FakeApi;
-let waits: number[];
-
-const API: ApiOptions = {
-  timeoutMs: 300,
-  retries: 3,
-  baseDelayMs: 1,
-  maxDelayMs: 5,
-  maxRetryAfterMs: 5_000,
-  random: () => 0.5,
-  sleep: async (ms) => {
-    waits.push(ms);
-  },
-};
+const waits: number[] = [];
+const API = quickApiOptions(waits);
 
 const adapter = (apiKey = KEY) =>
   new AnthropicAdapter({ model: MODEL, baseUrl: api.url, apiKey, api: API, limits: { concurrency: 1 } });
@@ -49,7 +38,7 @@ async function generateAll(model: AnthropicAdapter, requests: GenerationRequest[
 
 beforeEach(async () => {
   api = await startFakeApi({ replies: REPLIES, apiKey: KEY });
-  waits = [];
+  waits.length = 0;
 });
 
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { anthropicErrorBody, openAiErrorBody, startFakeApi, type FakeApi, type Fault } from "../testing/index.ts";
 import { ApiError, postJson, type ApiOptions } from "./api-request.ts";
-import { rejection } from "../testing/expectations.ts";
+import { quickApiOptions, rejection } from "../testing/expectations.ts";
 
 const PATH = "/v1/chat/completions";
 const KEY = "sk-test-0123456789abcdef";
@@ -10,22 +10,9 @@ const REQUEST = { model: "gpt-test", messages: [{ role: "user", content: "Say hi
 let api: FakeApi;
 let url: string;
 /** What postJson asked to wait, in order: the injected sleep records and returns at once. */
-let waits: number[];
+const waits: number[] = [];
 
-function options(overrides: Partial<ApiOptions> = {}): ApiOptions {
-  return {
-    timeoutMs: 300,
-    retries: 3,
-    baseDelayMs: 1,
-    maxDelayMs: 5,
-    maxRetryAfterMs: 5_000,
-    random: () => 0.5,
-    sleep: async (ms) => {
-      waits.push(ms);
-    },
-    ...overrides,
-  };
-}
+const options = (overrides: Partial<ApiOptions> = {}) => quickApiOptions(waits, overrides);
 
 const post = (overrides: Partial<ApiOptions> = {}, headers: Record<string, string> = {}) =>
   postJson(url, REQUEST, headers, options(overrides));
@@ -35,7 +22,7 @@ const apiError = (promise: Promise<unknown>) => rejection(promise, ApiError);
 beforeEach(async () => {
   api = await startFakeApi({ replies: { "Say hi": "Hi there." } });
   url = `${api.url}${PATH}`;
-  waits = [];
+  waits.length = 0;
 });
 
 afterEach(async () => {

@@ -10,20 +10,20 @@ import {
   type FakeApiOptions,
   type Fault,
 } from "../testing/index.ts";
-import { ApiError, type ApiOptions } from "./api-request.ts";
+import { ApiError } from "./api-request.ts";
 import { OpenAiAdapter } from "./openai-adapter.ts";
 import type { QueueLimits } from "./request-queue.ts";
-import { generation, rejection } from "../testing/expectations.ts";
+import { generation, quickApiOptions, rejection } from "../testing/expectations.ts";
 
 const KEY = "sk-proj-abcdefghijklmnopqrstuvwxyz";
 const MODEL = "gpt-test";
 
 const servers: FakeApi[] = [];
-let waits: number[] = [];
+const waits: number[] = [];
 
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
-  waits = [];
+  waits.length = 0;
 });
 
 async function serve(options: FakeApiOptions = {}): Promise<FakeApi> {
@@ -32,16 +32,7 @@ async function serve(options: FakeApiOptions = {}): Promise<FakeApi> {
   return server;
 }
 
-const API: ApiOptions = {
-  timeoutMs: 500,
-  retries: 10,
-  baseDelayMs: 1,
-  maxDelayMs: 5,
-  maxRetryAfterMs: 5_000,
-  sleep: async (ms) => {
-    waits.push(ms);
-  },
-};
+const API = quickApiOptions(waits, { timeoutMs: 500, retries: 10, random: Math.random });
 
 function adapter(
   server: FakeApi,
