@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startFakeHub, type FakeHub } from "@zoo/catalog/testing/fake-hub";
@@ -7,9 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ModelAdapter } from "./adapter.ts";
 import { DEFAULT_API_OPTIONS } from "./adapters/api-request.ts";
 import { openAdapter, type OpenAdapterOptions } from "./open-adapter.ts";
-import { tinyLmFixture } from "./testing/index.ts";
+import { TINY_LM_HUB_COMMIT, tinyLmFixture, tinyLmHubRoot } from "./testing/index.ts";
 
-const COMMIT = "0123456789abcdef0123456789abcdef01234567";
 const REQUEST: LoglikelihoodRequest = {
   type: "loglikelihood",
   docId: 0,
@@ -24,29 +23,11 @@ async function answer(adapter: ModelAdapter): Promise<LoglikelihoodResponse> {
   return got!;
 }
 
-/** A Hub holding the tiny LM as acme/tiny-lm-onnx (public) and lab/gated-tiny (gated). */
-async function hubWithTinyLm(): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), "zoo-hub-"));
-  const fixture = await tinyLmFixture();
-  for (const [repo, gated] of [
-    ["acme/tiny-lm-onnx", false],
-    ["lab/gated-tiny", "manual"],
-  ] as const) {
-    await mkdir(join(root, repo), { recursive: true });
-    await cp(fixture.dir, join(root, repo, "files"), { recursive: true });
-    await writeFile(
-      join(root, repo, "model-info.json"),
-      JSON.stringify({ _id: "1", id: repo, sha: COMMIT, private: false, gated }),
-    );
-  }
-  return root;
-}
-
 describe("openAdapter for a Hub model", () => {
   let hub: FakeHub;
   let options: OpenAdapterOptions;
   beforeAll(async () => {
-    hub = await startFakeHub({ root: await hubWithTinyLm() });
+    hub = await startFakeHub({ root: await tinyLmHubRoot({ "acme/tiny-lm-onnx": false, "lab/gated-tiny": "manual" }) });
     options = {
       cacheDir: await mkdtemp(join(tmpdir(), "zoo-cache-")),
       batchSize: 1,
@@ -70,14 +51,14 @@ describe("openAdapter for a Hub model", () => {
     expect(adapter.identity).toEqual({
       adapter: "transformers-js",
       repo: "acme/tiny-lm-onnx",
-      revision: COMMIT,
+      revision: TINY_LM_HUB_COMMIT,
       dtype: "fp32",
       device: "cpu",
     });
     expect(hub.requests.filter((request) => request.startsWith("GET /api/models/"))).toEqual([
       expect.stringMatching(/^GET \/api\/models\/acme\/tiny-lm-onnx\/revision\/main\?.*expand=sha/),
     ]);
-    expect(hub.requests).toContain(`GET /acme/tiny-lm-onnx/resolve/${COMMIT}/onnx/model.onnx`);
+    expect(hub.requests).toContain(`GET /acme/tiny-lm-onnx/resolve/${TINY_LM_HUB_COMMIT}/onnx/model.onnx`);
     const local = await openAdapter(
       { adapter: "transformers-js", id: "local:tiny-lm", source: { kind: "local", dir: (await tinyLmFixture()).dir } },
       options,
@@ -91,12 +72,16 @@ describe("openAdapter for a Hub model", () => {
   it("offline, runs from the cache without a single request", async () => {
     const before = hub.requests.length;
     const { adapter } = await openAdapter(spec("acme/tiny-lm-onnx"), { ...options, offline: true });
-    expect(adapter.identity.revision).toBe(COMMIT);
+    expect(adapter.identity.revision).toBe(TINY_LM_HUB_COMMIT);
     expect((await answer(adapter)).logprob).toBeLessThan(0);
     expect(hub.requests.length).toBe(before);
     await adapter.dispose();
     await expect(openAdapter(spec("acme/other"), { ...options, offline: true })).rejects.toThrow(
       "offline, and acme/other@main is not in the cache: run it once online, or name a cached commit",
+    );
+    const other = "f".repeat(40);
+    await expect(openAdapter(spec("acme/tiny-lm-onnx", other), { ...options, offline: true })).rejects.toThrow(
+      `offline, and acme/tiny-lm-onnx@${other} is not downloaded: run it once online`,
     );
   });
 

@@ -101,7 +101,15 @@ async function openTransformers(
       ...(options.accessToken === undefined ? {} : { accessToken: options.accessToken }),
     });
     identity = { adapter: "transformers-js", repo: source.repo, revision, dtype, device };
-    load = { ...common, identity, path: source.repo, revision, remoteHost: options.hubUrl, offline: options.offline };
+    if (options.offline) {
+      // transformers.js keeps a commit's files as a model folder, <cache>/<repo>/<commit>/, and offline the model
+      // loads from there: its Hub loader would first look for tokenizer_config.json at "main", which it never
+      // caches, and fail.
+      const snapshot = join(common.cacheDir, source.repo, revision);
+      if (!existsSync(join(snapshot, "config.json")))
+        throw new ModelOpenError(`offline, and ${source.repo}@${revision} is not downloaded: run it once online`);
+      load = { ...common, identity, path: snapshot, offline: true };
+    } else load = { ...common, identity, path: source.repo, revision, remoteHost: options.hubUrl, offline: false };
   } else {
     const dir = source.kind === "local" ? source.dir : join(options.cacheDir, "tiny-lm");
     if (source.kind === "tiny-lm" && !existsSync(join(dir, "onnx", "model.onnx"))) await writeTinyLm(dir);

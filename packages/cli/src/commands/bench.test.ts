@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { resultRecordSchema, type ResultRecord } from "@zoo/suites";
-import { startFakeApi } from "@zoo/runner/testing";
+import { startFakeHub } from "@zoo/catalog/testing/fake-hub";
+import { TINY_LM_HUB_COMMIT, startFakeApi, tinyLmHubRoot } from "@zoo/runner/testing";
 import { writeSyntheticMmlu } from "@zoo/suites/testing";
 import { describe, expect, it } from "vitest";
 import { runZoo } from "../testing/run-zoo.ts";
@@ -210,6 +211,28 @@ describe("zoo bench", () => {
       .split("\n")
       .filter(Boolean);
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+  }, 60_000);
+
+  it("runs a Hub model again offline, in a new process, from what the first run downloaded", async () => {
+    const hub = await startFakeHub({ root: await tinyLmHubRoot({ "acme/tiny-lm-onnx": false }) });
+    try {
+      const env = { ZOO_CACHE_DIR: await temp("cache"), HF_ENDPOINT: hub.url };
+      const run = async (name: string, ...flags: string[]) => {
+        const output = await temp(name);
+        const args = ["--model", "hf:acme/tiny-lm-onnx", "--suite", "mmlu", "--sample", "--output", output];
+        const { code, err } = await benchProcess([...args, ...flags], env).exit;
+        expect(code, err).toBe(0);
+        return readRecord(join(output, "hf--acme--tiny-lm-onnx", "mmlu-sample-5shot.json"));
+      };
+      const online = await run("online");
+      expect(online.model.revision).toBe(TINY_LM_HUB_COMMIT);
+      const requests = hub.requests.length;
+      const offline = await run("offline", "--offline");
+      expect(hub.requests.length).toBe(requests);
+      expect(scores(offline)).toEqual(scores(online));
+    } finally {
+      await hub.close();
+    }
   }, 60_000);
 
   it("survives a faulty API server with the records of a faultless run, and writes its key nowhere", async () => {
