@@ -11,7 +11,7 @@ import {
   type Fault,
 } from "../testing/index.ts";
 import { ApiError } from "./api-request.ts";
-import { OpenAiAdapter } from "./openai-adapter.ts";
+import { OPENAI_BASE_URL, OpenAiAdapter, answerLengthField } from "./openai-adapter.ts";
 import type { QueueLimits } from "./request-queue.ts";
 import { generation, quickApiOptions, rejection } from "../testing/expectations.ts";
 
@@ -128,6 +128,12 @@ describe("OpenAiAdapter generation", () => {
     ]);
     expect(server.requests.map((request) => request.path)).toEqual(Array(3).fill("/v1/chat/completions"));
     expect(server.requests.map((request) => request.headers.authorization)).toEqual(Array(3).fill(`Bearer ${KEY}`));
+  });
+
+  it("caps an answer with max_completion_tokens on OpenAI's own API, max_tokens on every other server", () => {
+    expect(answerLengthField(OPENAI_BASE_URL)).toBe("max_completion_tokens");
+    expect(answerLengthField(`${OPENAI_BASE_URL}/`)).toBe("max_completion_tokens");
+    expect(answerLengthField("http://localhost:8000/v1")).toBe("max_tokens");
   });
 
   it("answers with the text cut at the first stop sequence, here or on the server, and within max_tokens", async () => {

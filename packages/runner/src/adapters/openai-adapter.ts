@@ -16,6 +16,15 @@ const MAX_STOP_SEQUENCES = 4;
 /** lm-evaluation-harness's default seed for API requests. */
 const API_SEED = 1234;
 
+/**
+ * The chat completions field that caps an answer's length: OpenAI's own API wants `max_completion_tokens` (its
+ * reasoning models refuse `max_tokens`); the servers people run themselves (vLLM, TGI, llama.cpp, Ollama) all read
+ * `max_tokens`, and not all of them the newer name.
+ */
+export function answerLengthField(baseUrl: string): "max_completion_tokens" | "max_tokens" {
+  return baseUrl.replace(/\/+$/, "") === OPENAI_BASE_URL ? "max_completion_tokens" : "max_tokens";
+}
+
 export interface OpenAiOptions {
   model: string;
   baseUrl: string;
@@ -132,7 +141,7 @@ export class OpenAiAdapter extends StatelessAdapter implements ModelAdapter {
           {
             model: this.options.model,
             messages: [{ role: "user", content: request.context }],
-            max_tokens: request.maxTokens,
+            [answerLengthField(this.options.baseUrl)]: request.maxTokens,
             temperature: 0,
             seed: API_SEED,
             // OpenAI refuses an empty list of stop sequences.

@@ -214,7 +214,8 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
         `Invalid 'stop': array too long. Expected an array with maximum length ${OPENAI_MAX_STOP_SEQUENCES}, but got an array with length ${stops.length} instead.`,
       );
     const prompt = textOf((messages.at(-1) as { content?: unknown }).content);
-    const maxTokens = typeof body.max_tokens === "number" ? body.max_tokens : Infinity;
+    const limit = body.max_completion_tokens ?? body.max_tokens;
+    const maxTokens = typeof limit === "number" ? limit : Infinity;
     const generated = generateReply(replyTo(prompt), maxTokens, stops);
     const promptTokens = fakeTokenize(prompt).length;
     return {
