@@ -37,6 +37,8 @@ const work = await mkdtemp(join(tmpdir(), "zoo-perf-"));
 interface Measure {
   seconds: number;
   sessionSeconds: number;
+  /** Tokenising, on the tokenizer thread, alongside the forward passes. */
+  tokenizingSeconds: number;
   forwardTokens: number;
   answers: LoglikelihoodResponse[];
 }
@@ -84,18 +86,18 @@ async function measure(adapter: TransformersAdapter, requests: LoglikelihoodRequ
   await adapter.loglikelihood(requests.slice(0, 1), { onResponse: () => {} });
   sessionMs = 0;
   const tokensBefore = adapter.forwardTokens();
+  const tokenizingBefore = adapter.tokenizingMilliseconds();
   const answers: LoglikelihoodResponse[] = [];
   const start = performance.now();
   await adapter.loglikelihood(requests, { onResponse: (index, response) => (answers[index] = response) });
   const seconds = (performance.now() - start) / 1000;
-  return { seconds, sessionSeconds: sessionMs / 1000, forwardTokens: adapter.forwardTokens() - tokensBefore, answers };
-}
-
-/** The time lm-evaluation-harness's encoding of every request takes alone: the part of the overhead that is tokenizing. */
-function tokenizingSeconds(adapter: TransformersAdapter, requests: readonly LoglikelihoodRequest[]): number {
-  const start = performance.now();
-  adapter.encodeAll(requests);
-  return (performance.now() - start) / 1000;
+  return {
+    seconds,
+    sessionSeconds: sessionMs / 1000,
+    tokenizingSeconds: (adapter.tokenizingMilliseconds() - tokenizingBefore) / 1000,
+    forwardTokens: adapter.forwardTokens() - tokensBefore,
+    answers,
+  };
 }
 
 async function report(shape: "tiny" | "small" | undefined): Promise<{ text: string; failed: boolean }> {
@@ -122,7 +124,6 @@ async function report(shape: "tiny" | "small" | undefined): Promise<{ text: stri
     const count = run.documents.length;
     const ours = await measure(shared, requests);
     const base = await measure(naive, requests);
-    const tokenizing = tokenizingSeconds(shared, requests);
     const difference = Math.max(
       ...ours.answers.map((answer, i) => Math.abs(answer.logprob - base.answers[i]!.logprob)),
     );
@@ -135,8 +136,8 @@ async function report(shape: "tiny" | "small" | undefined): Promise<{ text: stri
         `${ours.seconds.toFixed(2)} s of which ONNX Runtime ${ours.sessionSeconds.toFixed(2)} s\n` +
         `  naive:  ${(count / base.seconds).toFixed(1)} items/s, ${perItem(base)} forward tokens/item, ${base.seconds.toFixed(2)} s\n` +
         `  forward tokens vs naive: ${ratio.toFixed(3)} (target ≤ ${TARGETS[suite].toFixed(3)}) ${check(ratio <= TARGETS[suite])}\n` +
-        `  harness overhead: ${(overhead * 100).toFixed(1)}% of session time (target ≤ 15%) ${check(overhead <= TARGETS.overhead)}, ` +
-        `of which tokenizing ${((tokenizing / ours.sessionSeconds) * 100).toFixed(1)}%\n` +
+        `  harness overhead: ${(overhead * 100).toFixed(1)}% of session time (target ≤ 15%) ${check(overhead <= TARGETS.overhead)}; ` +
+        `tokenizing alongside: ${((ours.tokenizingSeconds / ours.sessionSeconds) * 100).toFixed(1)}%\n` +
         `  largest logprob difference from the naive scorer: ${difference.toExponential(1)}`,
     );
   }

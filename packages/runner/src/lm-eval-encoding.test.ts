@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodePair, truncatedInput } from "./lm-eval-encoding.ts";
+import { encodePair, pairTexts, truncatedInput } from "./lm-eval-encoding.ts";
 
 /** A tokenizer that makes the boundary visible: every word with its leading spaces is one token. */
 const vocabulary = new Map<string, number>();
@@ -25,6 +25,14 @@ describe("encodePair", () => {
 
   it("stands the prefix token in for an empty context", () => {
     expect(encodePair(encode, "", " Paris", 7)).toEqual({ context: [7], continuation: encode(" Paris") });
+  });
+});
+
+describe("pairTexts", () => {
+  it("names the texts encodePair encodes: the context less its trailing spaces, and the whole", () => {
+    expect(pairTexts("Answer: ", "Paris")).toEqual({ context: "Answer:", whole: "Answer: Paris" });
+    expect(pairTexts("Answer:", " Paris")).toEqual({ context: "Answer:", whole: "Answer: Paris" });
+    expect(pairTexts("", " Paris")).toEqual({ context: undefined, whole: " Paris" });
   });
 });
 

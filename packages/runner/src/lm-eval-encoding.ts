@@ -6,26 +6,33 @@ export interface EncodedPair {
   continuation: number[];
 }
 
+/** The texts lm-evaluation-harness encodes for a pair; an empty context is no text but the prefix token. */
+export interface PairTexts {
+  context: string | undefined;
+  whole: string;
+}
+
 /**
- * lm-evaluation-harness's `_encode_pair`: trailing spaces of the context move to the continuation, the context is
- * encoded alone, and the continuation's tokens are those of context + continuation after the context's. An empty
- * context is the prefix token (BOS, else EOS) alone, and the continuation is encoded on its own.
+ * What `_encode_pair` encodes: the context with its trailing spaces moved to the continuation, and the context
+ * and continuation whole. An empty context is not encoded, and the continuation is then encoded on its own.
  */
-export function encodePair(
-  encode: Encode,
-  context: string,
-  continuation: string,
-  prefixTokenId: number,
-  /** Encodes the (space-trimmed) context: a memo, since the choices of a question share one. */
-  encodeContext: Encode = encode,
-): EncodedPair {
-  if (context === "") return { context: [prefixTokenId], continuation: encode(continuation) };
+export function pairTexts(context: string, continuation: string): PairTexts {
+  if (context === "") return { context: undefined, whole: continuation };
   const spaces = context.length - context.trimEnd().length;
   // Python's rstrip() and JavaScript's trimEnd() agree on what whitespace is for the characters prompts hold.
   const movedContext = spaces > 0 ? context.slice(0, -spaces) : context;
-  const movedContinuation = spaces > 0 ? context.slice(-spaces) + continuation : continuation;
-  const whole = encode(movedContext + movedContinuation);
-  const contextTokens = encodeContext(movedContext);
+  return { context: movedContext, whole: context + continuation };
+}
+
+/**
+ * lm-evaluation-harness's `_encode_pair`: the continuation's tokens are those of context + continuation after the
+ * (space-trimmed) context's own; an empty context is the prefix token (BOS, else EOS).
+ */
+export function encodePair(encode: Encode, context: string, continuation: string, prefixTokenId: number): EncodedPair {
+  const texts = pairTexts(context, continuation);
+  const whole = encode(texts.whole);
+  if (texts.context === undefined) return { context: [prefixTokenId], continuation: whole };
+  const contextTokens = encode(texts.context);
   return { context: contextTokens, continuation: whole.slice(contextTokens.length) };
 }
 

@@ -68,9 +68,10 @@ const byLengthDescending =
     length(b) - length(a);
 
 /**
- * The forward passes that answer `requests`, in a fixed order that depends only on the requests, the model's
- * maximum length and the batch size: the longest first (so a run that cannot fit fails at once, as
- * lm-evaluation-harness orders it), rows of a batch of similar lengths so little is padding.
+ * The forward passes that answer `requests` (one window of a run: see encodingWindows), in a fixed order that
+ * depends only on the requests, the model's maximum length and the batch size: the longest first (so a window
+ * that cannot fit fails at once, as lm-evaluation-harness orders a run), rows of a batch of similar lengths so
+ * little is padding.
  */
 export function planLoglikelihood(
   requests: readonly EncodedRequest[],

@@ -9,7 +9,8 @@ import {
 } from "@huggingface/transformers";
 import type { GenerationRequest, LoglikelihoodRequest, LoglikelihoodResponse } from "@zoo/suites";
 import type { AnswerOptions, ModelAdapter, ModelIdentity } from "../adapter.ts";
-import { encodePair } from "../lm-eval-encoding.ts";
+import { encodingWindows } from "../encoding-windows.ts";
+import { encodePair, pairTexts } from "../lm-eval-encoding.ts";
 import { tokenLogprob } from "../log-softmax.ts";
 import {
   planLoglikelihood,
@@ -20,11 +21,14 @@ import {
   type PlanUnit,
 } from "../loglikelihood-plan.ts";
 import { cutAtStop } from "../stop-sequences.ts";
+import { TokenizerThread, tokenizerRecipe } from "./tokenizer-thread.ts";
 
 /** lm-evaluation-harness's fallback when neither the config nor the tokenizer gives a maximum length. */
 const DEFAULT_MAX_LENGTH = 2048;
 /** What transformers' tokenizers report as model_max_length when the tokenizer sets none. */
 const UNSET_MODEL_MAX_LENGTH = 1e30;
+/** Windows being tokenised ahead of the one running: enough to keep the tokenizer thread busy. */
+const WINDOWS_AHEAD = 2;
 
 export interface TransformersModelOptions {
   /** A folder holding config.json, the tokenizer files and onnx/*.onnx; or a Hub repo already resolved to it. */
@@ -96,6 +100,7 @@ export class TransformersAdapter implements ModelAdapter {
     readonly identity: ModelIdentity,
     private readonly model: PreTrainedModel,
     private readonly tokenizer: PreTrainedTokenizer,
+    private readonly tokenizerThread: TokenizerThread,
     private readonly maxLength: number,
     private readonly batchSize: BatchSize,
     private readonly strategy: "shared" | "naive",
@@ -111,16 +116,27 @@ export class TransformersAdapter implements ModelAdapter {
       local_files_only: options.offline ?? false,
     };
     const tokenizer = await AutoTokenizer.from_pretrained(options.path, common);
-    const model = await AutoModelForCausalLM.from_pretrained(options.path, {
-      ...common,
-      dtype: options.dtype as "fp32",
-      device: options.device as "cpu",
-    });
+    const [thread, loaded] = await Promise.allSettled([
+      TokenizerThread.start(tokenizerRecipe(tokenizer)),
+      AutoModelForCausalLM.from_pretrained(options.path, {
+        ...common,
+        dtype: options.dtype as "fp32",
+        device: options.device as "cpu",
+      }),
+    ]);
+    if (thread.status === "rejected" || loaded.status === "rejected") {
+      // Neither is left running when the other failed.
+      if (thread.status === "fulfilled") await thread.value.close();
+      if (loaded.status === "fulfilled") await loaded.value.dispose();
+      throw [thread, loaded].find((result) => result.status === "rejected")!.reason;
+    }
+    const [tokenizerThread, model] = [thread.value, loaded.value];
     const config = model.config as unknown as Record<string, unknown>;
     return new TransformersAdapter(
       options.identity,
       model,
       tokenizer,
+      tokenizerThread,
       maxLengthOf(config, tokenizer),
       options.batchSize,
       options.strategy ?? "shared",
@@ -156,8 +172,6 @@ export class TransformersAdapter implements ModelAdapter {
       ...(versions?.node ? { onnxruntime: versions.node } : {}),
     };
   }
-
-  private encode = (text: string): number[] => this.tokenizer.encode(text, { add_special_tokens: false });
 
   private get prefixTokenId(): number {
     const id = this.tokenizer.bos_token_id ?? this.tokenizer.eos_token_id;
@@ -212,18 +226,29 @@ export class TransformersAdapter implements ModelAdapter {
     return tokenLogprob(result.logits, (row * kept + position - firstKept) * vocab, vocab, token);
   }
 
-  /** Every request's tokens as lm-evaluation-harness encodes them, each distinct context encoded once. */
-  encodeAll(requests: readonly LoglikelihoodRequest[]): EncodedRequest[] {
+  /** Milliseconds spent tokenising loglikelihood requests, on the tokenizer thread. */
+  tokenizingMilliseconds(): number {
+    return this.tokenizerThread.busyMilliseconds();
+  }
+
+  /** The requests at `indices` as lm-evaluation-harness encodes them, each distinct text encoded once. */
+  private async encodeWindow(
+    requests: readonly LoglikelihoodRequest[],
+    indices: readonly number[],
+  ): Promise<EncodedRequest[]> {
+    const texts = new Set<string>();
+    for (const index of indices) {
+      const { context, whole } = pairTexts(requests[index]!.context, requests[index]!.continuation);
+      if (context !== undefined) texts.add(context);
+      texts.add(whole);
+    }
+    const distinct = [...texts];
+    const encoded = await this.tokenizerThread.encode(distinct);
+    const tokens = new Map(distinct.map((text, i) => [text, encoded[i]!]));
     const prefix = this.prefixTokenId;
-    const contexts = new Map<string, number[]>();
-    const encodeContext = (context: string) => {
-      let tokens = contexts.get(context);
-      if (tokens === undefined) contexts.set(context, (tokens = this.encode(context)));
-      return tokens;
-    };
-    return requests.map((request, index) => ({
+    return indices.map((index) => ({
       index,
-      pair: encodePair(this.encode, request.context, request.continuation, prefix, encodeContext),
+      pair: encodePair((text) => tokens.get(text)!, requests[index]!.context, requests[index]!.continuation, prefix),
     }));
   }
 
@@ -290,20 +315,40 @@ export class TransformersAdapter implements ModelAdapter {
     });
   }
 
+  /**
+   * Runs the requests window by window (see encodingWindows), each planned on its own, while the tokenizer thread
+   * encodes the windows after it. Windows whose requests are all answered are neither encoded nor run.
+   */
   async loglikelihood(
     requests: readonly LoglikelihoodRequest[],
     options: AnswerOptions<LoglikelihoodResponse>,
   ): Promise<void> {
-    const encoded = this.encodeAll(requests);
-    const plan =
-      this.strategy === "naive"
-        ? planNaively(encoded, this.maxLength)
-        : planLoglikelihood(encoded, this.maxLength, this.batchSize);
-    for (const unit of plan) {
-      options.signal?.throwIfAborted();
-      const members = unitRequests(unit);
-      if (options.isAnswered && members.every((request) => options.isAnswered!(request.index))) continue;
-      await this.runUnit(unit, (request, response) => options.onResponse(request.index, response));
+    const { isAnswered } = options;
+    const windows = encodingWindows(requests).filter(
+      (window) => isAnswered === undefined || !window.every((index) => isAnswered(index)),
+    );
+    const encodings: Promise<EncodedRequest[]>[] = [];
+    const encodeAhead = (upTo: number) => {
+      for (let k = encodings.length; k < Math.min(upTo, windows.length); k++) {
+        const encoding = this.encodeWindow(requests, windows[k]!);
+        // Awaited in its turn; a run that stops before then must not leave it an unhandled rejection.
+        encoding.catch(() => {});
+        encodings.push(encoding);
+      }
+    };
+    for (let k = 0; k < windows.length; k++) {
+      encodeAhead(k + 1 + WINDOWS_AHEAD);
+      const encoded = await encodings[k]!;
+      const plan =
+        this.strategy === "naive"
+          ? planNaively(encoded, this.maxLength)
+          : planLoglikelihood(encoded, this.maxLength, this.batchSize);
+      for (const unit of plan) {
+        options.signal?.throwIfAborted();
+        const members = unitRequests(unit);
+        if (isAnswered && members.every((request) => isAnswered(request.index))) continue;
+        await this.runUnit(unit, (request, response) => options.onResponse(request.index, response));
+      }
     }
   }
 
@@ -313,7 +358,7 @@ export class TransformersAdapter implements ModelAdapter {
       if (options.isAnswered?.(index)) continue;
       // lm-evaluation-harness leaves room for the answer: the context keeps its last max_length - max_gen_toks tokens.
       const room = Math.max(1, this.maxLength - request.maxTokens);
-      const prompt = this.encode(request.context).slice(-room);
+      const prompt = this.tokenizer.encode(request.context, { add_special_tokens: false }).slice(-room);
       const output = (await this.model.generate({
         input_ids: new Tensor("int64", BigInt64Array.from(prompt.map(BigInt)), [1, prompt.length]),
         attention_mask: new Tensor("int64", new BigInt64Array(prompt.length).fill(1n), [1, prompt.length]),
@@ -329,7 +374,7 @@ export class TransformersAdapter implements ModelAdapter {
   }
 
   async dispose(): Promise<void> {
-    await this.model.dispose();
+    await Promise.all([this.model.dispose(), this.tokenizerThread.close()]);
   }
 }
 
