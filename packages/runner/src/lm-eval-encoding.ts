@@ -18,10 +18,8 @@ export interface PairTexts {
  */
 export function pairTexts(context: string, continuation: string): PairTexts {
   if (context === "") return { context: undefined, whole: continuation };
-  const spaces = context.length - context.trimEnd().length;
   // Python's rstrip() and JavaScript's trimEnd() agree on what whitespace is for the characters prompts hold.
-  const movedContext = spaces > 0 ? context.slice(0, -spaces) : context;
-  return { context: movedContext, whole: context + continuation };
+  return { context: context.trimEnd(), whole: context + continuation };
 }
 
 /**
