@@ -12,19 +12,19 @@ const decode = (tokens: number[]) => tokens.map((token) => [...vocabulary].find(
 
 describe("encodePair", () => {
   it("takes the continuation's tokens from the whole text after the context's", () => {
-    const pair = encodePair(encode, "Answer:", " Paris", 1);
+    const pair = encodePair(encode, pairTexts("Answer:", " Paris"), 1);
     expect(decode(pair.context)).toBe("Answer:");
     expect(decode(pair.continuation)).toBe(" Paris");
   });
 
   it("moves the context's trailing spaces to the continuation", () => {
-    const pair = encodePair(encode, "Answer:  ", "Paris", 1);
+    const pair = encodePair(encode, pairTexts("Answer:  ", "Paris"), 1);
     expect(decode(pair.context)).toBe("Answer:");
     expect(decode(pair.continuation)).toBe("  Paris");
   });
 
   it("stands the prefix token in for an empty context", () => {
-    expect(encodePair(encode, "", " Paris", 7)).toEqual({ context: [7], continuation: encode(" Paris") });
+    expect(encodePair(encode, pairTexts("", " Paris"), 7)).toEqual({ context: [7], continuation: encode(" Paris") });
   });
 });
 

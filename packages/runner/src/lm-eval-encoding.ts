@@ -23,11 +23,11 @@ export function pairTexts(context: string, continuation: string): PairTexts {
 }
 
 /**
- * lm-evaluation-harness's `_encode_pair`: the continuation's tokens are those of context + continuation after the
- * (space-trimmed) context's own; an empty context is the prefix token (BOS, else EOS).
+ * lm-evaluation-harness's `_encode_pair` of a pair's texts (see pairTexts): the continuation's tokens are those of
+ * context + continuation after the (space-trimmed) context's own; an empty context is the prefix token (BOS, else
+ * EOS).
  */
-export function encodePair(encode: Encode, context: string, continuation: string, prefixTokenId: number): EncodedPair {
-  const texts = pairTexts(context, continuation);
+export function encodePair(encode: Encode, texts: PairTexts, prefixTokenId: number): EncodedPair {
   const whole = encode(texts.whole);
   if (texts.context === undefined) return { context: [prefixTokenId], continuation: whole };
   const contextTokens = encode(texts.context);

@@ -236,20 +236,14 @@ export class TransformersAdapter implements ModelAdapter {
     requests: readonly LoglikelihoodRequest[],
     indices: readonly number[],
   ): Promise<EncodedRequest[]> {
-    const texts = new Set<string>();
-    for (const index of indices) {
-      const { context, whole } = pairTexts(requests[index]!.context, requests[index]!.continuation);
-      if (context !== undefined) texts.add(context);
-      texts.add(whole);
-    }
-    const distinct = [...texts];
+    const pairs = indices.map((index) => pairTexts(requests[index]!.context, requests[index]!.continuation));
+    const distinct = [
+      ...new Set(pairs.flatMap(({ context, whole }) => (context === undefined ? [whole] : [context, whole]))),
+    ];
     const encoded = await this.tokenizerThread.encode(distinct);
     const tokens = new Map(distinct.map((text, i) => [text, encoded[i]!]));
     const prefix = this.prefixTokenId;
-    return indices.map((index) => ({
-      index,
-      pair: encodePair((text) => tokens.get(text)!, requests[index]!.context, requests[index]!.continuation, prefix),
-    }));
+    return indices.map((index, i) => ({ index, pair: encodePair((text) => tokens.get(text)!, pairs[i]!, prefix) }));
   }
 
   private async runUnit(unit: PlanUnit, answer: (request: EncodedRequest, response: LoglikelihoodResponse) => void) {
