@@ -82,6 +82,8 @@ describe("the build", () => {
         benchmark: "mmlu",
         value: 45.3,
         shots: 5,
+        method: "direct",
+        by: "maker",
         source: "https://acme.example/base-7b/report",
         date: "2023-02-24",
       },

@@ -104,12 +104,43 @@ describe("model consistency checks", () => {
     ).toEqual(["sources.0: expected exactly one of url or seed"]);
   });
 
-  it("rejects a reported score repeated from the same source", () => {
-    const score = { benchmark: "mmlu" as const, value: 45.3, shots: 5, source: "https://e.org/r", date: "2024-01" };
+  const score = {
+    benchmark: "mmlu" as const,
+    value: 45.3,
+    shots: 5,
+    method: "direct",
+    by: "maker" as const,
+    source: "https://e.org/r",
+    date: "2024-01",
+  };
+
+  it("rejects a reported score repeated from the same source in the same setting", () => {
     expect(problems({ reported: [score, { ...score, value: 45.4 }] })).toEqual([
-      "reported.1: repeats reported[0]: the same benchmark, shots and source",
+      "reported.1: repeats reported[0]: the same benchmark, setting and source",
     ]);
     expect(problems({ reported: [score, { ...score, shots: 0 }] })).toEqual([]);
+    expect(problems({ reported: [score, { ...score, method: "chain-of-thought" }] })).toEqual([]);
+  });
+
+  it("takes a method only of the known forms, and other only with a note", () => {
+    expect(
+      problems({
+        reported: [
+          { ...score, method: "maj@8" },
+          { ...score, method: "pass@1" },
+        ],
+      }),
+    ).toEqual([]);
+    expect(problems({ reported: [{ ...score, method: "cot" }] })).toEqual([
+      'reported.0.method: expected direct, chain-of-thought, maj@K, pass@K or other, found "cot"',
+    ]);
+    expect(problems({ reported: [{ ...score, method: "maj@0" }] })).toEqual([
+      'reported.0.method: expected direct, chain-of-thought, maj@K, pass@K or other, found "maj@0"',
+    ]);
+    expect(problems({ reported: [{ ...score, method: "other" }] })).toEqual([
+      'reported.0.method: method "other" needs a note that names the protocol',
+    ]);
+    expect(problems({ reported: [{ ...score, method: "other", note: "agentic, with a bash tool" }] })).toEqual([]);
   });
 });
 

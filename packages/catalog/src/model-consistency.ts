@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { figureValue } from "./figure.ts";
 import type { ModelFields, SourcedFact } from "./model-schema.ts";
+import { settingKey } from "./reported-score.ts";
 
 type Report = (path: PropertyKey[], message: string) => void;
 
@@ -112,10 +113,13 @@ function checkSources(entry: ModelFields, report: Report): void {
 function checkReported({ reported = [] }: ModelFields, report: Report): void {
   const seen = new Map<string, number>();
   reported.forEach((score, index) => {
-    const key = `${score.benchmark}|${score.shots}|${score.source}|${score.note ?? ""}`;
+    if (score.method === "other" && score.note === undefined) {
+      report(["reported", index, "method"], 'method "other" needs a note that names the protocol');
+    }
+    const key = `${settingKey(score)}|${score.source}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      report(["reported", index], `repeats reported[${first}]: the same benchmark, shots and source`);
+      report(["reported", index], `repeats reported[${first}]: the same benchmark, setting and source`);
     } else {
       seen.set(key, index);
     }

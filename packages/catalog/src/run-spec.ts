@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { huggingFaceRepoIdSchema } from "./ids.ts";
+import { huggingFaceRepoIdSchema, webUrlSchema } from "./ids.ts";
+import { partialDateSchema } from "./release-date.ts";
 
 /** The weight formats transformers.js can load, as its `dtype` option names them. */
 export const DTYPES = ["fp32", "fp16", "q8", "int8", "uint8", "q4", "q4f16", "bnb4"] as const;
@@ -11,11 +12,26 @@ const environmentVariable = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, {
 });
 const nightly = z.boolean().optional().describe("Run this model in the nightly leaderboard refresh");
 
+const dollars = z.number().nonnegative();
+const pricePerMillionTokens = z
+  .strictObject({
+    input: dollars.describe("US dollars per million input tokens"),
+    output: dollars.describe("US dollars per million output tokens"),
+    source: webUrlSchema.describe("The provider's pricing page"),
+    date: partialDateSchema.describe("When the price was read there"),
+  })
+  .optional()
+  .describe("The API's list price, for the cost a run prints");
+
 const transformersJsRun = z.strictObject({
   adapter: z.literal("transformers-js"),
   repo: huggingFaceRepoIdSchema.describe("Hugging Face repo with ONNX weights for transformers.js"),
   revision: z.string().min(1).optional().describe("Branch, tag or commit; a commit pins the result"),
   dtype: z.enum(DTYPES).optional(),
+  chat_template: z
+    .boolean()
+    .optional()
+    .describe("Prompt through the tokenizer's chat template, as the Open LLM Leaderboard v2 runs instruct models"),
   nightly,
 });
 
@@ -27,6 +43,7 @@ const openAiRun = z.strictObject({
     .optional()
     .describe("An OpenAI-compatible server (vLLM, TGI, llama.cpp, Ollama); OpenAI's own when absent"),
   api_key_env: environmentVariable.optional().describe("Environment variable holding the key (default OPENAI_API_KEY)"),
+  price_per_mtok: pricePerMillionTokens,
   nightly,
 });
 
@@ -36,6 +53,7 @@ const anthropicRun = z.strictObject({
   api_key_env: environmentVariable
     .optional()
     .describe("Environment variable holding the key (default ANTHROPIC_API_KEY)"),
+  price_per_mtok: pricePerMillionTokens,
   nightly,
 });
 

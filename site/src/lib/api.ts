@@ -19,6 +19,10 @@ export interface ExportedReported {
   /** Percent, as the source prints it. */
   value: number;
   shots: number;
+  /** direct, chain-of-thought, maj@K, pass@K or other: with shots, the setting the score was measured in. */
+  method: string;
+  /** maker, or third-party. */
+  by: string;
   source: string;
   date: string;
   note?: string;
@@ -51,11 +55,13 @@ function reported(data: SiteData, modelId?: string): ExportedReported[] {
   return data.models
     .filter(({ entry }) => modelId === undefined || entry.id === modelId)
     .flatMap(({ entry }) =>
-      (entry.reported ?? []).map(({ benchmark, value, shots, source, date, note }) => ({
+      (entry.reported ?? []).map(({ benchmark, value, shots, method, by, source, date, note }) => ({
         model: entry.id,
         benchmark,
         value,
         shots,
+        method,
+        by,
         source,
         date,
         ...(note ? { note } : {}),

@@ -36,7 +36,15 @@ describe("scores", () => {
     const [score] = reportedScores({
       id: "llama-7b",
       reported: [
-        { benchmark: "mmlu", value: 35.1, shots: 5, source: "https://arxiv.org/abs/2302.13971", date: "2023-02-27" },
+        {
+          benchmark: "mmlu",
+          value: 35.1,
+          shots: 5,
+          method: "direct",
+          by: "maker",
+          source: "https://arxiv.org/abs/2302.13971",
+          date: "2023-02-27",
+        },
       ],
     } as never);
     expect(score).toEqual({
