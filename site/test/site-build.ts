@@ -42,6 +42,17 @@ export interface BuiltSite {
   code: number;
 }
 
+/**
+ * The environment without what Vitest adds for Vite (NODE_ENV=test, MODE, DEV, PROD, SSR, BASE_URL): Astro's build
+ * reads them and then builds about 16 times slower (161 s against 10 s for the real catalogue).
+ */
+function buildEnvironment(): NodeJS.ProcessEnv {
+  const vitestKeys = new Set(["NODE_ENV", "TEST", "MODE", "DEV", "PROD", "SSR", "BASE_URL"]);
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !vitestKeys.has(key) && !key.startsWith("VITEST")),
+  );
+}
+
 /** Runs `astro build` as `pnpm build` does, on the given data, into test-output/sites/<name>. */
 export async function buildSite(name: string, env: { catalog?: string; results?: string }): Promise<BuiltSite> {
   const dir = join(TEST_OUTPUT, "sites", name);
@@ -50,7 +61,7 @@ export async function buildSite(name: string, env: { catalog?: string; results?:
   const child = spawn(process.execPath, [join(SITE_DIR, "node_modules", "astro", "astro.js"), "build"], {
     cwd: SITE_DIR,
     env: {
-      ...process.env,
+      ...buildEnvironment(),
       ASTRO_TELEMETRY_DISABLED: "1",
       ZOO_SITE_OUT_DIR: dir,
       ...(env.catalog ? { ZOO_CATALOG_DIR: env.catalog } : {}),

@@ -100,6 +100,41 @@ describe("createHubFetch", () => {
   });
 });
 
+describe("createHubFetch against a Hub that does not answer", () => {
+  it("lets one request probe while the others wait, then fails them all at once", async () => {
+    const hub = await scriptedServer([]);
+    await new Promise<void>((resolve) => server!.close(() => resolve()));
+    server = undefined;
+    let sent = 0;
+    const counting: typeof fetch = (input, init) => {
+      sent += 1;
+      return fetch(input, init);
+    };
+    const hubFetch = createHubFetch({ fetch: counting, sleep: async () => {}, concurrency: 4 });
+    const failures = await Promise.all(
+      Array.from({ length: 470 }, (_, index) => hubFetch(`${hub.url}/api/models/m${index}`).catch((error) => error)),
+    );
+    // The first four went out together; one of them then probed twice; nothing else was sent.
+    expect(sent).toBe(6);
+    expect(new Set(failures).size).toBe(1);
+    expect(failures[0]).toBeInstanceOf(HubUnreachableError);
+  });
+
+  it("lets the waiting requests go on when the probe gets an answer", async () => {
+    let calls = 0;
+    const flaky: typeof fetch = async () => {
+      calls += 1;
+      if (calls <= 2) throw new TypeError("fetch failed", { cause: { code: "ECONNRESET" } });
+      return new Response("ok");
+    };
+    const hubFetch = createHubFetch({ fetch: flaky, sleep: async () => {}, concurrency: 2 });
+    const responses = await Promise.all(Array.from({ length: 5 }, () => hubFetch("https://hub.example/x")));
+    expect(responses.map(({ status }) => status)).toEqual([200, 200, 200, 200, 200]);
+    // Two refused; the probe's retry was answered; then the four other requests went out once each.
+    expect(calls).toBe(7);
+  });
+});
+
 describe("retryAfterMs", () => {
   const now = Date.parse("2026-01-01T00:00:00Z");
   it.each([

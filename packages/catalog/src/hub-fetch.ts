@@ -46,8 +46,10 @@ const DEFAULTS = {
 /**
  * A fetch for @huggingface/hub's functions that limits concurrency, and retries 429 and 5xx answers with
  * exponential backoff, honouring Retry-After (or the Hub's RateLimit header): while one request waits out a rate
- * limit, no other request is sent either. A request that gets no answer is retried briefly, then fails with a
- * HubUnreachableError.
+ * limit, no other request is sent either. The first request that gets no answer becomes the probe: it alone
+ * retries, briefly, while every other request waits for its verdict. If the Hub answers, they all go on; if not,
+ * they all fail at once with the same HubUnreachableError, so a run of hundreds of requests gives up as quickly as
+ * a run of one.
  */
 export function createHubFetch(options: HubFetchOptions = {}): typeof fetch {
   const settings = { ...DEFAULTS, ...options };
@@ -59,40 +61,71 @@ export function createHubFetch(options: HubFetchOptions = {}): typeof fetch {
   let resumeAt = 0;
   // Once the Hub has not answered even after retries, every other request of the run fails at once too.
   let unreachable: HubUnreachableError | undefined;
+  // While a request probes a Hub that did not answer, the others wait here rather than send.
+  let probe: Promise<void> | undefined;
 
   const backoff = (attempt: number) => {
     const delay = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** attempt);
     return delay / 2 + (random() * delay) / 2;
   };
 
+  const verdict = async (): Promise<void> => {
+    while (probe) await probe;
+    if (unreachable) throw unreachable;
+  };
+
   const send = async (input: string | URL | Request, init: RequestInit | undefined): Promise<Response> => {
     await slots.acquire();
     try {
+      // Checked after the wait for a slot too: a request queued behind the probe must not go out after it failed.
+      await verdict();
       const wait = resumeAt - now();
       if (wait > 0) await sleep(wait);
-      const timeout = AbortSignal.timeout(settings.timeoutMs);
-      const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-      return await baseFetch(input, { ...init, signal });
+      return await baseFetch(input, { ...init, signal: attemptSignal(init, settings.timeoutMs) });
     } finally {
       slots.release();
     }
   };
 
+  /** Retries a request that got no answer, as the one probe of the Hub; undefined when another probe runs. */
+  const probeWith = async (
+    input: string | URL | Request,
+    init: RequestInit | undefined,
+    firstError: unknown,
+  ): Promise<Response | undefined> => {
+    if (probe) return undefined;
+    let done = () => {};
+    probe = new Promise<void>((resolve) => (done = resolve));
+    let lastError = firstError;
+    try {
+      for (let attempt = 0; attempt < settings.networkRetries; attempt++) {
+        await sleep(backoff(attempt));
+        try {
+          return await baseFetch(input, { ...init, signal: attemptSignal(init, settings.timeoutMs) });
+        } catch (error) {
+          if (init?.signal?.aborted) throw error;
+          lastError = error;
+        }
+      }
+      unreachable = new HubUnreachableError(originOf(input), failureReason(lastError));
+      throw unreachable;
+    } finally {
+      probe = undefined;
+      done();
+    }
+  };
+
   return async (input, init) => {
-    for (let attempt = 0, networkAttempt = 0; ;) {
-      if (unreachable) throw unreachable;
+    for (let attempt = 0; ;) {
+      await verdict();
       let response: Response;
       try {
         response = await send(input, init);
       } catch (error) {
-        if (init?.signal?.aborted) throw error;
-        if (networkAttempt >= settings.networkRetries) {
-          unreachable ??= new HubUnreachableError(originOf(input), failureReason(error));
-          throw unreachable;
-        }
-        await sleep(backoff(networkAttempt));
-        networkAttempt += 1;
-        continue;
+        if (init?.signal?.aborted || error instanceof HubUnreachableError) throw error;
+        const answered = await probeWith(input, init, error);
+        if (answered === undefined) continue;
+        response = answered;
       }
       if (!RETRIED_STATUSES.has(response.status) || attempt >= settings.retries) return response;
       const asked = retryAfterMs(response.headers, now());
@@ -104,6 +137,11 @@ export function createHubFetch(options: HubFetchOptions = {}): typeof fetch {
       attempt += 1;
     }
   };
+}
+
+function attemptSignal(init: RequestInit | undefined, timeoutMs: number): AbortSignal {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  return init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
 }
 
 /**

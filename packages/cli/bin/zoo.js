@@ -10,4 +10,6 @@ process.stdout.on("error", (error) => {
 
 register();
 const { main, processIo } = await import("../src/main.ts");
-process.exitCode = await main(process.argv.slice(2), processIo);
+// Exit as soon as the command is done: a request still queued in a library (a DNS lookup, a socket) must not keep
+// the process alive after its one-line answer.
+process.exit(await main(process.argv.slice(2), processIo));

@@ -15,6 +15,8 @@ export interface FileSource {
 export interface CacheStore {
   get(key: string): Promise<Uint8Array | undefined>;
   set(key: string, bytes: Uint8Array): Promise<void>;
+  /** Where an entry lives, for messages: a file's path on disk. */
+  where(key: string): string;
 }
 
 /** `a/b` + `../c` style joining, "/"-separated, for paths handed to a FileSource. */
@@ -88,5 +90,6 @@ export function memoryCache(): CacheStore {
   return {
     get: async (key) => entries.get(key),
     set: async (key, bytes) => void entries.set(key, bytes),
+    where: (key) => `the in-memory cache's ${key}`,
   };
 }

@@ -48,6 +48,51 @@ describe("downloadHubDataset", () => {
     );
   });
 
+  it("never takes a download from another Hub (a mirror, a test server) for this Hub's", async () => {
+    hub = await startFakeHub({ "cais/mmlu": { commit: COMMIT, files: { "anatomy/test.parquet": "T" } } });
+    const cache = memoryCache();
+    await downloadHubDataset("cais/mmlu", "anatomy", select, { hubUrl: hub.url, cache });
+    await hub.close();
+    hub = undefined;
+    await expect(
+      downloadHubDataset("cais/mmlu", "anatomy", select, { hubUrl: "http://127.0.0.1:9", cache }),
+    ).rejects.toThrow(/^cannot download cais\/mmlu@main \(http:\/\/127\.0\.0\.1:9: .*\) and it is not in the cache/);
+  });
+
+  it("refuses, naming the file, a cached file whose bytes are not those the Hub listed", async () => {
+    hub = await startFakeHub({ "cais/mmlu": { commit: COMMIT, files: { "anatomy/test.parquet": "T" } } });
+    const cache = memoryCache();
+    await downloadHubDataset("cais/mmlu", "anatomy", select, { hubUrl: hub.url, cache });
+    const url = hub.url;
+    await hub.close();
+    hub = undefined;
+    const sha = await sha256Hex("T");
+    await cache.set(`blobs/${sha}`, new TextEncoder().encode("forged"));
+    await expect(downloadHubDataset("cais/mmlu", "anatomy", select, { hubUrl: url, cache })).rejects.toThrow(
+      `the cached file the in-memory cache's blobs/${sha} (cais/mmlu/anatomy/test.parquet) has sha256 ${await sha256Hex("forged")}, not the ${sha} the Hub listed when it was downloaded: delete it, or run once with network access`,
+    );
+  });
+
+  it("refuses, naming the file, a cached manifest that no download wrote", async () => {
+    const cache = memoryCache();
+    const key = `manifests/${encodeURIComponent("http://127.0.0.1:9")}/cais/mmlu/main/anatomy.json`;
+    const forged = {
+      repo: "cais/mmlu",
+      commit: COMMIT,
+      files: [{ path: "anatomy/test.parquet", sha256: "a".repeat(64) }],
+    };
+    await cache.set(key, new TextEncoder().encode(JSON.stringify(forged)));
+    await expect(
+      downloadHubDataset("cais/mmlu", "anatomy", select, { hubUrl: "http://127.0.0.1:9", cache }),
+    ).rejects.toThrow(
+      `the cached manifest the in-memory cache's ${key} was not written by a download of cais/mmlu from http://127.0.0.1:9: delete it, or run once with network access`,
+    );
+    await cache.set(key, new TextEncoder().encode("not json"));
+    await expect(
+      downloadHubDataset("cais/mmlu", "anatomy", select, { hubUrl: "http://127.0.0.1:9", cache }),
+    ).rejects.toThrow("was not written by a download of cais/mmlu");
+  });
+
   it("rejects a download whose content does not match the listed hash", async () => {
     hub = await startFakeHub({
       "cais/mmlu": { commit: COMMIT, files: { "anatomy/test.parquet": "T" }, corruptListing: ["anatomy/test.parquet"] },

@@ -25,20 +25,44 @@ export interface HubSnapshot {
   files: { path: string; sha256: string; bytes: Uint8Array }[];
 }
 
+/** What a download from the Hub recorded: which Hub, which commit, and each file's sha256 as the Hub listed it. */
 interface Manifest {
+  hubUrl: string;
   repo: string;
   commit: string;
   files: { path: string; sha256: string }[];
 }
 
-const manifestKey = (repo: string, revision: string, select: string) =>
-  `manifests/${repo}/${encodeURIComponent(revision)}/${encodeURIComponent(select)}.json`;
+const SHA256 = /^[0-9a-f]{64}$/;
+
+// Filed under the Hub it came from: a download from a mirror or a test server is never taken for the real Hub's.
+const manifestKey = (hubUrl: string, repo: string, revision: string, select: string) =>
+  `manifests/${encodeURIComponent(new URL(hubUrl).origin)}/${repo}/${encodeURIComponent(revision)}/${encodeURIComponent(select)}.json`;
 const blobKey = (sha256: string) => `blobs/${sha256}`;
 
+/** A blob whose bytes hash to its name, or undefined when there is none or it was altered (then downloaded again). */
 async function cachedBlob(cache: CacheStore | undefined, sha256: string): Promise<Uint8Array | undefined> {
   const bytes = await cache?.get(blobKey(sha256));
-  // A truncated or altered cache entry is treated as absent, so it is downloaded again.
   return bytes !== undefined && (await sha256Hex(bytes)) === sha256 ? bytes : undefined;
+}
+
+/** The manifest a download wrote, or a SuiteError naming the cache file when something else wrote it. */
+function readManifest(bytes: Uint8Array, where: string, expected: { hubUrl: string; repo: string }): Manifest {
+  let manifest: Partial<Manifest>;
+  try {
+    manifest = JSON.parse(new TextDecoder().decode(bytes)) as Partial<Manifest>;
+  } catch {
+    manifest = {};
+  }
+  const wellFormed =
+    typeof manifest.commit === "string" &&
+    Array.isArray(manifest.files) &&
+    manifest.files.every((file) => typeof file?.path === "string" && SHA256.test(String(file?.sha256)));
+  if (!wellFormed || manifest.hubUrl !== expected.hubUrl || manifest.repo !== expected.repo)
+    throw new SuiteError(
+      `the cached manifest ${where} was not written by a download of ${expected.repo} from ${expected.hubUrl}: delete it, or run once with network access`,
+    );
+  return manifest as Manifest;
 }
 
 /**
@@ -63,7 +87,7 @@ export async function downloadHubDataset(
     const info = await datasetInfo({ ...common, name: repo, revision, additionalFields: ["sha"] });
     commit = info.sha;
   } catch (error) {
-    return fromCache(repo, revision, selection, options.cache, `${hubUrl}: ${(error as Error).message}`);
+    return fromCache(hubUrl, repo, revision, selection, options.cache, `${hubUrl}: ${(error as Error).message}`);
   }
 
   const entries: { path: string; lfs?: { oid: string } }[] = [];
@@ -99,32 +123,43 @@ export async function downloadHubDataset(
   };
   await Promise.all(Array.from({ length: Math.min(DOWNLOADS_AT_ONCE, entries.length) }, worker));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const manifest: Manifest = { repo, commit, files: files.map(({ path, sha256 }) => ({ path, sha256 })) };
+  const manifest: Manifest = { hubUrl, repo, commit, files: files.map(({ path, sha256 }) => ({ path, sha256 })) };
   const encoded = new TextEncoder().encode(JSON.stringify(manifest));
-  await options.cache?.set(manifestKey(repo, revision, selection), encoded);
-  if (revision !== commit) await options.cache?.set(manifestKey(repo, commit, selection), encoded);
+  await options.cache?.set(manifestKey(hubUrl, repo, revision, selection), encoded);
+  if (revision !== commit) await options.cache?.set(manifestKey(hubUrl, repo, commit, selection), encoded);
   return { repo, commit, files };
 }
 
+/**
+ * The last download of this revision from this Hub, each file verified against the sha256 the Hub listed when it
+ * was downloaded; any other cache content is refused with one line naming the file.
+ */
 async function fromCache(
+  hubUrl: string,
   repo: string,
   revision: string,
   selection: string,
   cache: CacheStore | undefined,
   reason: string,
 ): Promise<HubSnapshot> {
-  const stored = await cache?.get(manifestKey(repo, revision, selection));
-  if (stored === undefined)
+  const key = manifestKey(hubUrl, repo, revision, selection);
+  const stored = await cache?.get(key);
+  if (cache === undefined || stored === undefined)
     throw new SuiteError(
       `cannot download ${repo}@${revision} (${reason}) and it is not in the cache: run once with network access, or use a local copy or the samples`,
     );
-  const manifest = JSON.parse(new TextDecoder().decode(stored)) as Manifest;
+  const manifest = readManifest(stored, cache.where(key), { hubUrl, repo });
   const files: HubSnapshot["files"] = [];
   for (const { path, sha256 } of manifest.files) {
-    const bytes = await cachedBlob(cache, sha256);
+    const bytes = await cache.get(blobKey(sha256));
     if (bytes === undefined)
       throw new SuiteError(
         `the cached copy of ${repo}@${revision} lacks ${path} (sha256 ${sha256}) and the Hub cannot be reached`,
+      );
+    const actual = await sha256Hex(bytes);
+    if (actual !== sha256)
+      throw new SuiteError(
+        `the cached file ${cache.where(blobKey(sha256))} (${repo}/${path}) has sha256 ${actual}, not the ${sha256} the Hub listed when it was downloaded: delete it, or run once with network access`,
       );
     files.push({ path, sha256, bytes });
   }

@@ -57,6 +57,7 @@ export function diskCache(dir: string): CacheStore {
       await writeFile(partial, bytes);
       await rename(partial, path);
     },
+    where: pathOf,
   };
 }
 

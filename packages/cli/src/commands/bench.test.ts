@@ -1,17 +1,12 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, readFile, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { resultRecordSchema, type ResultRecord } from "@zoo/suites";
 import { startFakeHub } from "@zoo/catalog/testing/fake-hub";
 import { TINY_LM_HUB_COMMIT, startFakeApi, tinyLmHubRoot } from "@zoo/runner/testing";
 import { writeSyntheticMmlu } from "@zoo/suites/testing";
 import { describe, expect, it } from "vitest";
-import { runZoo } from "../testing/run-zoo.ts";
-
-const BIN = fileURLToPath(new URL("../../bin/zoo.js", import.meta.url));
-const CHECKOUT = fileURLToPath(new URL("../../../..", import.meta.url));
+import { CHECKOUT, runZoo, zooProcess } from "../testing/run-zoo.ts";
 
 const temp = (name: string) => mkdtemp(join(tmpdir(), `zoo-bench-${name}-`));
 
@@ -25,22 +20,8 @@ function scores(record: ResultRecord) {
   return rest;
 }
 
-/** zoo bench in its own process, as a user starts it; resolves with its exit status (or signal) and stderr. */
-function benchProcess(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, [BIN, "bench", ...args], {
-    cwd: CHECKOUT,
-    env: { PATH: process.env.PATH!, HOME: process.env.HOME!, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let err = "";
-  let out = "";
-  child.stderr.on("data", (chunk) => (err += chunk));
-  child.stdout.on("data", (chunk) => (out += chunk));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null; err: string; out: string }>(
-    (resolve) => child.on("exit", (code, signal) => resolve({ code, signal, err, out })),
-  );
-  return { child, exit };
-}
+/** zoo bench in its own process, as a user starts it. */
+const benchProcess = (args: string[], env: Record<string, string>) => zooProcess(["bench", ...args], { env });
 
 const countLines = async (file: string) =>
   (await readFile(file, "utf8").catch(() => "")).split("\n").filter((line) => line !== "").length;

@@ -5,6 +5,7 @@ import { fixtureCatalog } from "@zoo/catalog/testing/fixture-catalog";
 import { startFakeHub, type FakeHub } from "@zoo/catalog/testing/fake-hub";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { main } from "../main.ts";
+import { zooProcess } from "../testing/run-zoo.ts";
 
 const SYNC_FIXTURES = new URL("../../../catalog/fixtures/sync/", import.meta.url);
 const fixture = (name: string) => readFile(new URL(name, SYNC_FIXTURES), "utf8");
@@ -196,6 +197,25 @@ describe("zoo catalog sync", () => {
     });
     await expect(readFile(join(dir, "hub-stats.json"))).rejects.toThrow(/ENOENT/);
   }, 20_000);
+
+  it.each([
+    ["refuses every connection", async () => `http://127.0.0.1:${await closedPort()}`, "ECONNREFUSED"],
+    // .invalid never resolves (RFC 6761): the lookups fail as they do offline.
+    ["has no address", async () => "http://zoo-hub.invalid", "(ENOTFOUND|EAI_AGAIN)"],
+  ])(
+    "gives up on the whole real catalogue within 10 s when the Hub %s, in one line",
+    async (_, hubUrl, reason) => {
+      const url = await hubUrl();
+      const started = Date.now();
+      const { code, out, err } = await zooProcess(["catalog", "sync", "--hub-url", url]).exit;
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect({ code, out }).toEqual({ code: 1, out: "" });
+      expect(err).toMatch(
+        new RegExp(`^zoo: cannot reach the Hugging Face Hub at ${url} \\(${reason}\\): are you offline\\?\\n$`),
+      );
+    },
+    20_000,
+  );
 
   it.each([
     [["--force"], {}, 2, "zoo: --force overwrites facts only together with --write\n"],

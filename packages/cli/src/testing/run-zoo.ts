@@ -1,12 +1,55 @@
+import { spawn, type ChildProcess } from "node:child_process";
 import { cp, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { main } from "../main.ts";
 
+export const ZOO_BIN = fileURLToPath(new URL("../../bin/zoo.js", import.meta.url));
+/** The checkout this test runs in: its catalogue is the real one. */
+export const CHECKOUT = fileURLToPath(new URL("../../../..", import.meta.url));
+
+export interface ZooExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  out: string;
+  err: string;
+}
+
+/**
+ * zoo in its own process, as a user starts it (`bin/zoo.js`), from `cwd` with only PATH, HOME (the test's own) and
+ * the test's cache besides `env`; `exit` resolves when the process has ended, with what it printed.
+ */
+export function zooProcess(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): { child: ChildProcess; exit: Promise<ZooExit> } {
+  const child = spawn(process.execPath, [ZOO_BIN, ...args], {
+    cwd: options.cwd ?? CHECKOUT,
+    env: {
+      PATH: process.env.PATH!,
+      HOME: process.env.HOME!,
+      ZOO_CACHE_DIR: process.env.ZOO_CACHE_DIR!,
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  child.stdout!.on("data", (chunk) => (out += chunk));
+  child.stderr!.on("data", (chunk) => (err += chunk));
+  const exit = new Promise<ZooExit>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal, out, err })),
+  );
+  return { child, exit };
+}
+
 export const FIXTURE_CATALOG = fileURLToPath(new URL("../../../catalog/fixtures/catalog", import.meta.url));
 
-/** Runs zoo in-process from `cwd` with environment `env`, capturing what it prints and its exit status. */
+/**
+ * Runs zoo in-process from `cwd` with environment `env`, capturing what it prints and its exit status. The cache is
+ * the test's own (tooling/fresh-cache-setup.ts) unless `env` names another.
+ */
 export async function runZoo(
   args: string[],
   cwd = tmpdir(),
@@ -14,7 +57,8 @@ export async function runZoo(
 ): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const code = await main(args, { out: (text) => (out += text), err: (text) => (err += text), cwd, env });
+  const io = { out: (text: string) => (out += text), err: (text: string) => (err += text), cwd };
+  const code = await main(args, { ...io, env: { ZOO_CACHE_DIR: process.env.ZOO_CACHE_DIR, ...env } });
   return { code, out, err };
 }
 

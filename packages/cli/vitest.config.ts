@@ -1,0 +1,3 @@
+import { hermeticTests } from "../../tooling/vitest.shared.ts";
+
+export default hermeticTests;
