@@ -1,4 +1,6 @@
-import { readFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { mkdir, mkdtemp, readFile, symlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -193,6 +195,19 @@ describe("checkCatalog error messages", () => {
     ]);
   });
 
+  it("rejects record names that are not plain files: links, pipes, folders", async () => {
+    const dir = await fixtureCatalog();
+    await symlink(join(dir, "models", "chat-7b.yaml"), join(dir, "models", "linked.yaml"));
+    execFileSync("mkfifo", [join(dir, "models", "pipe.yaml")]);
+    await mkdir(join(dir, "models", "folder.yaml"));
+    const { problems } = await checkCatalog(dir, { today: FIXTURE_TODAY });
+    expect(problems.map((problem) => formatProblem({ ...problem, file: relative(dir, problem.file) }))).toEqual([
+      "models/folder.yaml:1:1: a folder: catalogue records are plain files",
+      "models/linked.yaml:1:1: a symbolic link: catalogue records are plain files",
+      "models/pipe.yaml:1:1: not a regular file: catalogue records are plain files",
+    ]);
+  });
+
   it("rejects files outside the catalogue's layout", async () => {
     const text = await fixtureFile("models/chat-7b.yaml");
     expect(await problemsWith({ "models/chat-7b.yml": text, "notes.txt": "hello", "README.md": "# ok" })).toEqual([
@@ -229,7 +244,17 @@ describe("checkCatalog never crashes on bad bytes", () => {
       "id: [bad\nname: x\n",
       "models/bad.yaml:2:1: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]",
     ],
-    ["a duplicate key", "id: bad\nid: bad\n", "models/bad.yaml:2:1: YAML syntax: Map keys must be unique"],
+    ["a duplicate key", "id: bad\nname: x\nid: bad\n", "models/bad.yaml:3:1: YAML syntax: the key id appears twice"],
+    [
+      "a double quote never closed",
+      'id: bad\nname: "Bad\ndescription: x\nkind: base\n',
+      'models/bad.yaml:2:7: YAML syntax: the " opened here is never closed',
+    ],
+    [
+      "a single quote never closed",
+      "id: bad\nname: 'it''s\nkind: base\n",
+      "models/bad.yaml:2:7: YAML syntax: the ' opened here is never closed",
+    ],
     ["two documents", "id: bad\n---\nid: bad\n", "models/bad.yaml:2:1: expected one YAML document, found 2"],
     [
       "an alias bomb",
@@ -271,6 +296,24 @@ describe("loadCatalog", () => {
     expect((error as CatalogError).problems).toHaveLength(1);
     expect((error as CatalogError).message).toBe(
       `the catalogue in ${dir} has 1 problem(s):\n${join(dir, "models/bad.yaml")}:1:1: empty file: expected a mapping of fields`,
+    );
+  });
+
+  it("throws a CatalogError for a folder that holds no catalogue, or is a catalogue's models/ folder", async () => {
+    const empty = await mkdtemp(join(tmpdir(), "zoo-empty-"));
+    await expect(loadCatalog(empty)).rejects.toThrow(
+      new CatalogError(
+        `no catalogue at ${empty}: it has no models/ folder (expected a folder with models/ and organizations/)`,
+      ),
+    );
+    await mkdir(join(empty, "models"));
+    await expect(loadCatalog(empty)).rejects.toThrow(
+      new CatalogError(`no catalogue at ${empty}: its models/ folder holds no .yaml records`),
+    );
+    await expect(loadCatalog(join(FIXTURE, "models"))).rejects.toThrow(
+      new CatalogError(
+        `${join(FIXTURE, "models")} is the models/ folder of a catalogue: give the catalogue's own folder, ${FIXTURE}`,
+      ),
     );
   });
 

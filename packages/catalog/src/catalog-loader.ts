@@ -1,5 +1,5 @@
 import { readdir, stat } from "node:fs/promises";
-import { extname, join, relative, resolve, sep } from "node:path";
+import { basename, extname, join, relative, resolve, sep } from "node:path";
 import { z } from "zod";
 import { checkReferences } from "./catalog-references.ts";
 import { recordId } from "./ids.ts";
@@ -105,6 +105,17 @@ export async function checkCatalog(dir: string, options: LoadOptions = {}): Prom
   if (!info?.isDirectory())
     throw new CatalogError(`no catalogue at ${dir}: expected a folder with models/ and organizations/`);
 
+  const folderName = basename(resolve(dir));
+  const isCollectionFolder = Object.values(COLLECTIONS).some(({ folder }) => folder === folderName);
+  if (isCollectionFolder && (await isFolder(join(dir, "..", "models"))))
+    throw new CatalogError(
+      `${dir} is the ${folderName}/ folder of a catalogue: give the catalogue's own folder, ${join(dir, "..")}`,
+    );
+  if (!(await isFolder(join(dir, "models"))))
+    throw new CatalogError(
+      `no catalogue at ${dir}: it has no models/ folder (expected a folder with models/ and organizations/)`,
+    );
+
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((entry) => entry.isFile())
@@ -114,6 +125,19 @@ export async function checkCatalog(dir: string, options: LoadOptions = {}): Prom
     options.relativeTo === undefined ? path : relative(options.relativeTo, resolve(path));
 
   const problems: Problem[] = [];
+  // A record is a plain file: a link, a pipe or a folder named like a record would be skipped without a word.
+  for (const entry of entries) {
+    if (entry.isFile() || !/\.ya?ml$/.test(entry.name)) continue;
+    const path = join(entry.parentPath, entry.name);
+    const kind = entry.isSymbolicLink() ? "a symbolic link" : entry.isDirectory() ? "a folder" : "not a regular file";
+    problems.push({
+      file: displayName(path),
+      line: 1,
+      column: 1,
+      path: "",
+      message: `${kind}: catalogue records are plain files`,
+    });
+  }
   const records: CatalogRecords = { models: [], organizations: [], licenses: [], seeds: [], milestones: undefined };
 
   const readable = files.flatMap((name) => {
@@ -126,6 +150,9 @@ export async function checkCatalog(dir: string, options: LoadOptions = {}): Prom
     }
     return [{ path, file: displayName(path), collection: kind.collection }];
   });
+
+  if (!readable.some(({ collection }) => collection === "models"))
+    throw new CatalogError(`no catalogue at ${dir}: its models/ folder holds no .yaml records`);
 
   for (const { path, file, collection } of readable) {
     const read = readYamlFile(path, file);
@@ -165,6 +192,10 @@ export async function checkCatalog(dir: string, options: LoadOptions = {}): Prom
     problems: problems.sort(compareProblems),
     files: countFiles(readable.map(({ collection }) => collection)),
   };
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
 }
 
 function countFiles(kinds: readonly CatalogFileKind[]): Record<CatalogFileKind, number> {

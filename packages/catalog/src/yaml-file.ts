@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { CORE_SCHEMA, load } from "js-yaml";
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type YAMLError } from "yaml";
 import { describeInput } from "./describe-input.ts";
 import { formatPath, type Problem } from "./problem.ts";
 
@@ -149,8 +149,9 @@ export function parseYamlText(bytes: Uint8Array, file: string): YamlReadResult {
     return { problems: [fileProblem(file, `expected one YAML document, found ${documents.length}`, line, col)] };
   }
   const syntaxProblems = [...document.errors, ...document.warnings].map((error) => {
-    const { line, col } = lines.linePos(error.pos[0]);
-    return fileProblem(file, `YAML syntax: ${firstLine(error.message)}`, line, col);
+    const { offset, message } = explainSyntaxError(text, error);
+    const { line, col } = lines.linePos(offset);
+    return fileProblem(file, `YAML syntax: ${message}`, line, col);
   });
   if (syntaxProblems.length > 0) return { problems: syntaxProblems };
 
@@ -175,6 +176,38 @@ export function parseYamlText(bytes: Uint8Array, file: string): YamlReadResult {
     };
   }
   return { source: new YamlSource(file, data as Record<string, unknown>, text, { document, lines }), problems: [] };
+}
+
+/**
+ * The yaml package's error, said where the writer can act on it: a duplicate key by name, and a quote never closed
+ * at the quote that opens it (the parser notices only at the end of the file).
+ */
+function explainSyntaxError(text: string, error: YAMLError): { offset: number; message: string } {
+  const at = error.pos[0];
+  if (error.code === "DUPLICATE_KEY") {
+    const key = /^\s*("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:\n]+?)\s*:/.exec(text.slice(at))?.[1];
+    if (key !== undefined) return { offset: at, message: `the key ${key.replace(/^['"]|['"]$/g, "")} appears twice` };
+  }
+  const quote = error.code === "MISSING_CHAR" ? /Missing closing (["'])quote/.exec(error.message)?.[1] : undefined;
+  if (quote !== undefined) {
+    const opening = openingQuote(text, at, quote);
+    if (opening !== undefined) return { offset: opening, message: `the ${quote} opened here is never closed` };
+  }
+  return { offset: at, message: firstLine(error.message) };
+}
+
+/** The quote that opens a quoted scalar running to `end`: the last one before it that no escape pairs away. */
+function openingQuote(text: string, end: number, quote: string): number | undefined {
+  for (let index = Math.min(end, text.length) - 1; index >= 0; index--) {
+    if (text[index] !== quote) continue;
+    const escaped = quote === '"' ? text[index - 1] === "\\" : text[index - 1] === "'";
+    if (quote === "'" && escaped) {
+      index -= 1;
+      continue;
+    }
+    if (!escaped) return index;
+  }
+  return undefined;
 }
 
 function firstLine(message: string): string {

@@ -16,6 +16,15 @@ async function brokenCatalog(file: string, content: string): Promise<string> {
   return join(await fixtureCheckout({ [file]: content }), "catalog");
 }
 
+describe("a command line that names no command", () => {
+  it.each([[[]], [["catalog"]], [["results"]]])("zoo %j prints the help on stderr and exits 2", async (args) => {
+    const result = await zoo(args);
+    expect(result.code).toBe(2);
+    expect(result.out).toBe("");
+    expect(result.err).toMatch(/^Usage: zoo /);
+  });
+});
+
 describe("zoo catalog check", () => {
   it("prints how much it checked and exits 0 on a valid catalogue", async () => {
     expect(await zoo(["catalog", "check", "--dir", FIXTURE])).toEqual({
@@ -131,6 +140,39 @@ describe("zoo catalog list, show, export, schema", () => {
     expect(exported.models.map((model: { id: string }) => model.id)).toEqual(["base-7b", "chat-7b", "moe-8x1b"]);
     expect(exported.models[0].derived.trainingComputeFlops).toEqual({ value: 8.4e22, estimate: false });
     expect(exported.milestones).toHaveLength(2);
+  });
+
+  it("names the path when the export's --out is a folder", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "zoo-export-"));
+    expect(await zoo(["catalog", "export", "--dir", FIXTURE, "--out", dir])).toEqual({
+      code: 1,
+      out: "",
+      err: `zoo: ${dir} is a folder, where a file was expected\n`,
+    });
+  });
+
+  it("names the path when a new entry's id is too long for the file system", async () => {
+    const root = await fixtureCheckout();
+    const id = "a".repeat(300);
+    expect(await zoo(["catalog", "new", id, "--dir", join(root, "catalog")], root)).toEqual({
+      code: 1,
+      out: "",
+      err: `zoo: ${join(root, "catalog", "models", `${id}.yaml`)} is a name too long for the file system\n`,
+    });
+  });
+
+  it("refuses an empty folder, and points from a models/ folder to its catalogue", async () => {
+    const empty = await mkdtemp(join(tmpdir(), "zoo-empty-"));
+    expect(await zoo(["catalog", "check", "--dir", empty])).toEqual({
+      code: 1,
+      out: "",
+      err: `zoo: no catalogue at ${empty}: it has no models/ folder (expected a folder with models/ and organizations/)\n`,
+    });
+    expect(await zoo(["catalog", "check", "--dir", join(FIXTURE, "models")])).toEqual({
+      code: 1,
+      out: "",
+      err: `zoo: ${join(FIXTURE, "models")} is the models/ folder of a catalogue: give the catalogue's own folder, ${FIXTURE}\n`,
+    });
   });
 
   it("refuses to read an invalid catalogue, pointing at catalog check", async () => {

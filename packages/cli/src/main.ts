@@ -2,6 +2,7 @@ import { CatalogError } from "@zoo/catalog";
 import { Command, CommanderError } from "commander";
 import packageJson from "../package.json" with { type: "json" };
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from "./cli-error.ts";
+import { clipLongWords } from "./clip-text.ts";
 import { benchCommand } from "./commands/bench.ts";
 import { catalogChangesCommand } from "./commands/catalog-changes.ts";
 import { catalogCheckCommand } from "./commands/catalog-check.ts";
@@ -16,6 +17,7 @@ import { nightlyCommand } from "./commands/nightly-plan.ts";
 import { requestsCommand } from "./commands/requests.ts";
 import { resultsCommand } from "./commands/results.ts";
 import type { Context } from "./context.ts";
+import { fileSystemErrorLine } from "./fs-error.ts";
 import type { Io } from "./io.ts";
 
 export { processIo } from "./io.ts";
@@ -56,23 +58,26 @@ export function buildProgram(context: Context): Command {
 /** Runs the zoo command line and returns its exit status. Bad input is one line on stderr, never a stack trace. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const context: Context = { io, exitCode: 0 };
+  const fail = (message: string, code: number) => {
+    io.err(`zoo: ${clipLongWords(message)}\n`);
+    return code;
+  };
   try {
     await buildProgram(context).parseAsync(argv, { from: "user" });
     return context.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Help and version are printed by commander and end with a "success" code; anything else is a usage error.
-      if (error.exitCode === 0) return 0;
-      if (error.code === "commander.help" || error.code === "commander.helpDisplayed") return 0;
-      io.err(`zoo: ${error.message.replace(/^error: /, "").replace(/\s*\n\s*/g, " ")}\n`);
-      return EXIT_USAGE;
+      // `zoo` or `zoo catalog` alone: commander printed the help, to stderr; it is still a wrong command line.
+      if (error.code === "commander.help") return error.exitCode === 0 ? 0 : EXIT_USAGE;
+      if (error.code === "commander.helpDisplayed" || error.exitCode === 0) return 0;
+      return fail(error.message.replace(/^error: /, "").replace(/\s*\n\s*/g, " "), EXIT_USAGE);
     }
-    if (error instanceof CliError || error instanceof CatalogError) {
-      io.err(`zoo: ${error.message}\n`);
-      return error instanceof CliError ? error.exitCode : EXIT_FAILURE;
-    }
+    if (error instanceof CliError || error instanceof CatalogError)
+      return fail(error.message, error instanceof CliError ? error.exitCode : EXIT_FAILURE);
+    const fileSystem = fileSystemErrorLine(error);
+    if (fileSystem !== undefined) return fail(fileSystem, EXIT_FAILURE);
     const detail = io.env.ZOO_DEBUG ? `\n${(error as Error).stack}` : " (set ZOO_DEBUG=1 for the stack trace)";
-    io.err(`zoo: internal error: ${(error as Error).message}${detail}\n`);
+    io.err(`zoo: internal error: ${clipLongWords((error as Error).message)}${detail}\n`);
     return EXIT_FAILURE;
   }
 }

@@ -27,14 +27,21 @@ export function progressLine(progress: RunProgress, bar: boolean): string {
   const { rate, eta } = pace(progress);
   const share = progress.documents === 0 ? 1 : progress.documentsDone / progress.documents;
   const counts = `${progress.documentsDone.toLocaleString("en-US")}/${progress.documents.toLocaleString("en-US")}`;
-  const speed = `${rate.toFixed(1)} items/s`;
+  const worked = progress.documentsDone - progress.documentsCached;
+  // No speed from documents the cache answered: a resumed run would claim thousands a second, a cached one 0.
+  const cached =
+    progress.documentsCached > 0
+      ? `answered from the cache: ${progress.documentsCached.toLocaleString("en-US")} of ${progress.documents.toLocaleString("en-US")}`
+      : undefined;
+  const speed = worked > 0 || cached === undefined ? `${rate.toFixed(1)} items/s` : undefined;
   const left =
     progress.documentsDone === progress.documents
       ? `done in ${duration(progress.elapsedSeconds)}`
       : `ETA ${duration(eta)}`;
-  if (!bar) return `${progress.suite}: ${counts} documents (${(share * 100).toFixed(1)}%), ${speed}, ${left}`;
+  const parts = [cached, speed, left].filter((part) => part !== undefined);
+  if (!bar) return `${progress.suite}: ${counts} documents (${(share * 100).toFixed(1)}%), ${parts.join(", ")}`;
   const filled = Math.round(share * BAR_WIDTH);
-  return `${progress.suite} ${"█".repeat(filled)}${"░".repeat(BAR_WIDTH - filled)} ${counts} ${speed} ${left}`;
+  return `${progress.suite} ${"█".repeat(filled)}${"░".repeat(BAR_WIDTH - filled)} ${counts} ${parts.join(" ")}`;
 }
 
 /** Shows a run's progress on stderr, without flooding it: a redrawn bar on a terminal, a line every 10 s elsewhere. */

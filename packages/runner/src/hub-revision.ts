@@ -19,6 +19,14 @@ export class HubModelError extends Error {
   }
 }
 
+/** The Hub gave no answer at all: offline, a DNS failure, a refused connection. */
+export class HubModelUnreachableError extends HubModelError {
+  constructor(hubUrl: string) {
+    super(`cannot reach the Hugging Face Hub at ${hubUrl}: are you offline? (--offline runs from the cache)`);
+    this.name = "HubModelUnreachableError";
+  }
+}
+
 const COMMIT = /^[0-9a-f]{40}$/;
 
 function refFile(cacheDir: string, repo: string, revision: string): string {
@@ -65,10 +73,7 @@ export async function resolveHubRevision(
           : `${repo} is gated or private on ${access.hubUrl} and HF_TOKEN has no access to it`,
       );
     if (status === 404) throw new HubModelError(`${repo}@${asked}: no such model or revision on ${access.hubUrl}`);
-    if (status === undefined)
-      throw new HubModelError(
-        `cannot reach the Hugging Face Hub at ${access.hubUrl}: are you offline? (--offline runs from the cache)`,
-      );
+    if (status === undefined) throw new HubModelUnreachableError(access.hubUrl);
     throw new HubModelError(`${repo}@${asked}: the Hub answered HTTP ${status}`);
   }
   if (sha === undefined || !COMMIT.test(sha)) throw new HubModelError(`${repo}@${asked}: the Hub gave no commit`);

@@ -5,7 +5,7 @@ export type { ApiOptions } from "./adapters/api-request.ts";
 export { ANTHROPIC_BASE_URL, ANTHROPIC_VERSION } from "./adapters/anthropic-adapter.ts";
 export { OPENAI_BASE_URL } from "./adapters/openai-adapter.ts";
 export type { QueueLimits } from "./adapters/request-queue.ts";
-export { HubModelError, resolveHubRevision } from "./hub-revision.ts";
+export { HubModelError, HubModelUnreachableError, resolveHubRevision } from "./hub-revision.ts";
 export type { HubAccess } from "./hub-revision.ts";
 export { encodePair, truncatedInput } from "./lm-eval-encoding.ts";
 export { LmEvalResultsError, fromLmEvalResults, toLmEvalResults } from "./lm-eval-results.ts";

@@ -113,6 +113,7 @@ async function openTransformers(
   } else {
     const dir = source.kind === "local" ? source.dir : join(options.cacheDir, "tiny-lm");
     if (source.kind === "tiny-lm" && !existsSync(join(dir, "onnx", "model.onnx"))) await writeTinyLm(dir);
+    if (!existsSync(dir)) throw new ModelOpenError(`${dir}: no such folder`);
     if (!existsSync(join(dir, "config.json")))
       throw new ModelOpenError(
         `${dir} is not a model folder: it has no config.json (expected config.json, tokenizer.json and onnx/)`,

@@ -145,7 +145,8 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteResult> {
     groups,
     timings: {
       wall_seconds: round(wallSeconds, 3),
-      items_per_second: wallSeconds > 0 ? round(documents.length / wallSeconds, 3) : 0,
+      items_per_second: wallSeconds > 0 ? round((documents.length - documentsCached) / wallSeconds, 3) : 0,
+      documents_cached: documentsCached,
       tokens_per_second:
         tokens === undefined ? null : wallSeconds > 0 ? round((tokens - tokensBefore) / wallSeconds, 1) : 0,
     },

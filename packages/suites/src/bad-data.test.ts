@@ -65,6 +65,14 @@ describe("a local MMLU copy with bad data is reported by file and line", () => {
     await expect(loadMmlu(mmluCopy({ [`mmlu/${file}`]: content }))).rejects.toThrow(message);
   });
 
+  it("refuses an empty data file, naming it, rather than reading a subject without questions", async () => {
+    const copy = mmluCopy();
+    const emptied: FileSource = {
+      read: async (path) => (path.endsWith("test/virology_test.csv") ? new Uint8Array() : copy.read(path)),
+    };
+    await expect(loadMmlu(emptied)).rejects.toThrow("mmlu/data/test/virology_test.csv: empty file");
+  });
+
   it("names a folder that holds no MMLU at all", async () => {
     await expect(loadMmlu(memoryFiles({ "elsewhere/x.csv": "" }))).rejects.toThrow(
       "mmlu: no MMLU copy here: expected data/test/<subject>_test.csv and data/dev/<subject>_dev.csv for the 57 subjects",

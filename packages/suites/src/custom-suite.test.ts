@@ -156,7 +156,8 @@ describe("bad custom suites are reported by file and line", () => {
       'suites/quiz.jsonl:1: the target "c" is not one of the choices',
     ],
     ['["not", "an", "object"]\n', "suites/quiz.jsonl:1: expected an object of fields"],
-    ["", "suites/quiz.jsonl: no records"],
+    ["", "suites/quiz.jsonl: empty file"],
+    ["\n", "suites/quiz.jsonl: no records"],
   ])("data %j", async (data, message) => {
     await expect(quiz(base, data)).rejects.toThrow(message);
   });

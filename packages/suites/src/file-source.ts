@@ -44,8 +44,12 @@ export async function readTextFile(files: FileSource, path: string): Promise<str
   return decodeText(bytes, path);
 }
 
-/** UTF-8 bytes as text (without a byte-order mark), or a DataError naming `path` when they are not UTF-8. */
+/**
+ * UTF-8 bytes as text (without a byte-order mark), or a DataError naming `path` when they are not UTF-8 or there
+ * are none: an empty data file is a broken copy, never a subject or task without questions.
+ */
 export function decodeText(bytes: Uint8Array, path: string): string {
+  if (bytes.length === 0) throw new DataError(path, "empty file");
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -14,6 +14,12 @@ describe("Node adapters", () => {
     expect(await files.read("a.txt/inside")).toBeUndefined();
     expect(await files.list!(".")).toEqual(["a.txt"]);
     expect(await files.list!("nope")).toBeUndefined();
+  });
+
+  it("names a folder found where a data file should be", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "zoo-files-"));
+    await mkdir(join(dir, "TruthfulQA.csv"));
+    await expect(nodeFiles(dir).read("TruthfulQA.csv")).rejects.toThrow("TruthfulQA.csv: a folder, not a file");
   });
 
   it("caches under keys, leaving no partial files", async () => {

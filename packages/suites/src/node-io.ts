@@ -4,6 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CacheStore, FileSource } from "./file-source.ts";
 import type { SuiteIo } from "./suite-options.ts";
+import { DataError } from "./suite-errors.ts";
 
 /** The checkout's benchmarks/ folder: suite definitions and samples. */
 export const BENCHMARKS_DIR = fileURLToPath(new URL("../../../benchmarks", import.meta.url));
@@ -18,6 +19,7 @@ export function nodeFiles(cwd: string = process.cwd()): FileSource {
         return new Uint8Array(await readFile(resolve(cwd, path)));
       } catch (error) {
         if (isMissing(error)) return undefined;
+        if ((error as NodeJS.ErrnoException).code === "EISDIR") throw new DataError(path, "a folder, not a file");
         throw error;
       }
     },

@@ -74,7 +74,10 @@ export const resultRecordSchema = z.strictObject({
   groups: z.array(groupSchema),
   timings: z.strictObject({
     wall_seconds: z.number().nonnegative(),
+    /** Documents answered by this run a second; those answered from the cache do not count. */
     items_per_second: z.number().nonnegative(),
+    /** Documents whose every answer was already in the cache when the run began (absent in older records: none). */
+    documents_cached: z.number().int().nonnegative().optional(),
     /** Tokens through the model's forward passes per second (local models); null for APIs. */
     tokens_per_second: z.number().nonnegative().nullable(),
   }),

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { resultRecordSchema, type ResultRecord } from "@zoo/suites";
@@ -44,6 +44,12 @@ describe("zoo bench, in one line when the command line is wrong", () => {
     [["--sample", "--seed", "3"], 2, "zoo: --sample and --seed choose different data: give one"],
     [["--frobnicate"], 2, "zoo: unknown option '--frobnicate'"],
     [["--model", "openai:gpt-4o-mini", "--suite", "arithmetic_2da_gen"], 1, "zoo: OPENAI_API_KEY is not set"],
+    [
+      ["--dtype", "bogus"],
+      2,
+      "zoo: option '--dtype <dtype>' argument 'bogus' is invalid. expected one of transformers.js's dtypes: fp32, fp16, q8, int8, uint8, q4, q4f16, bnb4",
+    ],
+    [["--model", "./nope"], 1, `zoo: ${join(CHECKOUT, "nope")}: no such folder`],
   ])("%j exits %i", async (args, code, message) => {
     const result = await runZoo(["bench", ...args], CHECKOUT, { ZOO_CACHE_DIR: await temp("cache") });
     expect(result.code).toBe(code);
@@ -52,23 +58,78 @@ describe("zoo bench, in one line when the command line is wrong", () => {
   });
 });
 
+describe("zoo bench echoes a huge argument", () => {
+  it("cut to its start and its length, in one line", async () => {
+    const result = await runZoo(["bench", "--model", "x".repeat(100_000)], CHECKOUT);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(
+      `zoo: no model "${"x".repeat(79)}… (100,003 characters) not a catalogue id, nor hf:org/repo, local:PATH, openai:MODEL, anthropic:MODEL, random[:SEED], first or zoo:tiny-lm\n`,
+    );
+  });
+});
+
+describe("zoo bench checks where its records go before any work", () => {
+  it("names an --output that is a file, at once", async () => {
+    const file = join(await temp("out"), "results.json");
+    await writeFile(file, "{}");
+    const result = await runZoo(["bench", "--model", "random", "--suite", "mmlu", "--output", file], CHECKOUT);
+    expect(result).toEqual({
+      code: 1,
+      out: "",
+      err: `zoo: --output ${file} is a file, or lies under one, not a folder\n`,
+    });
+  });
+
+  it("names a ZOO_CACHE_DIR that is a file, at once", async () => {
+    const file = join(await temp("cache"), "cache-file");
+    await writeFile(file, "");
+    const result = await runZoo(["bench", "--model", "random", "--suite", "mmlu"], CHECKOUT, { ZOO_CACHE_DIR: file });
+    expect(result).toEqual({
+      code: 1,
+      out: "",
+      err: `zoo: ZOO_CACHE_DIR ${file} is a file, or lies under one, not a folder\n`,
+    });
+  });
+
+  it("says which data the no-argument run reads", async () => {
+    const data = await temp("mmlu");
+    await writeSyntheticMmlu(data, 57);
+    const result = await runZoo(
+      ["bench", "--suite", "mmlu", "--data-dir", data, "--output", await temp("out")],
+      CHECKOUT,
+    );
+    expect(result.code, result.err).toBe(0);
+    expect(result.err).toContain(`on the local copy in ${data} of mmlu`);
+    expect(result.err).not.toContain("offline samples");
+  });
+});
+
 describe("zoo bench", () => {
   it("with no --model, runs zoo's tiny LM on the offline samples and prints a summary", async () => {
     const output = await temp("out");
+    const cache = await temp("cache");
     const result = await runZoo(["bench", "--suite", "mmlu,capitals", "--output", output, "--log-samples"], CHECKOUT, {
-      ZOO_CACHE_DIR: await temp("cache"),
+      ZOO_CACHE_DIR: cache,
     });
     expect(result.code, result.err).toBe(0);
     expect(result.err).toContain("no --model given, so this runs zoo:tiny-lm");
     expect(result.out.split("\n").slice(0, 5)).toEqual([
       "",
       "zoo:tiny-lm",
-      expect.stringMatching(/^suite\s+shots\s+data\s+metric\s+score \(%\)\s+documents\s+time\s+record$/),
+      expect.stringMatching(/^suite\s+shots\s+data\s+metric\s+score \(%\)\s+chance \(%\)\s+documents\s+time\s+record$/),
       expect.stringMatching(/^-+/),
       expect.stringMatching(
-        /^MMLU\s+5\s+sample\s+acc\s+30\.00 ± 17\.48\s+10\s+\d+\.\d s\s+\S+mmlu-sample-5shot\.json$/,
+        /^MMLU\s+5\s+sample\s+acc\s+30\.00 ± 17\.48\s+25\.00\s+10\s+\d+\.\d s\s+\S+mmlu-sample-5shot\.json$/,
       ),
     ]);
+    expect(result.out).toContain(
+      "These scores show the harness working end to end, not a model's skill: zoo:tiny-lm has random weights and scores about chance.",
+    );
+    const again = await runZoo(["bench", "--suite", "mmlu", "--output", output], CHECKOUT, {
+      ZOO_CACHE_DIR: cache,
+    });
+    expect(again.err).toContain("mmlu: 10/10 documents (100.0%), answered from the cache: 10 of 10, done in 0:00");
+    expect(again.out).toMatch(/\s10\s+\d+\.\d s, all from the cache\s+\S+mmlu-sample-5shot\.json\n/);
     expect((await readdir(join(output, "zoo--tiny-lm"))).sort()).toEqual([
       "capitals-sample-2shot.json",
       "capitals-sample-2shot.samples.jsonl",

@@ -1,6 +1,6 @@
 import { tmpdir } from "node:os";
 import { join, relative, resolve, sep } from "node:path";
-import type { ModelEntry } from "@zoo/catalog";
+import { DTYPES, type ModelEntry } from "@zoo/catalog";
 import {
   ApiError,
   CapabilityError,
@@ -19,7 +19,7 @@ import {
   type ModelSpec,
   type Shard,
 } from "@zoo/runner";
-import { expandSuites, listSuites, type ResultRecord, type SuiteIo } from "@zoo/suites";
+import { expandSuites, listSuites, type DataSource, type ResultRecord, type SuiteIo } from "@zoo/suites";
 import { defaultCacheDir, nodeSuiteIo } from "@zoo/suites/node";
 import { Command, InvalidArgumentError } from "commander";
 import packageJson from "../../package.json" with { type: "json" };
@@ -29,6 +29,7 @@ import type { Context } from "../context.ts";
 import { formatTable } from "../format-table.ts";
 import { hubUrlFromEnvironment, hubUrlOption } from "../hub-url.ts";
 import { loadValidCatalog } from "../load-catalog.ts";
+import { ensureWritableFolder } from "../writable-folder.ts";
 import { nonNegativeIntegerOption, positiveIntegerOption } from "../option-parsers.ts";
 import { progressReporter } from "../progress-display.ts";
 import { addDataOptions, dataSource, loadSuiteForCli, suiteErrorLine, type DataFlags } from "../suite-loading.ts";
@@ -70,6 +71,12 @@ function shardOption(value: string): Shard {
   return shard;
 }
 
+function dtypeOption(value: string): string {
+  if (!(DTYPES as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`expected one of transformers.js's dtypes: ${DTYPES.join(", ")}`);
+  return value;
+}
+
 function secondsOption(value: string): number {
   if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0)
     throw new InvalidArgumentError("expected seconds, such as 30");
@@ -100,10 +107,34 @@ function formatMetric(record: ResultRecord): string {
   return metric.stderr === null ? value : `${value} ± ${(metric.stderr * 100).toFixed(2)}`;
 }
 
+/** The chance level in percent, where the suite has one. */
+function chanceLabel(record: ResultRecord): string {
+  return record.suite.chance === null ? "–" : (record.suite.chance * 100).toFixed(2);
+}
+
+/** The run's time, and how much of it the cache answered: a run answered from the cache has no speed to show. */
+function timeLabel(record: ResultRecord): string {
+  const seconds = `${record.timings.wall_seconds.toFixed(1)} s`;
+  const cached = record.timings.documents_cached ?? 0;
+  if (cached === 0) return seconds;
+  return `${seconds}, ${cached === record.documents ? "all" : cached.toLocaleString("en-US")} from the cache`;
+}
+
 function dataLabel(record: ResultRecord): string {
   const { dataset } = record.suite;
-  const base = dataset.sample ? "sample" : `${dataset.id}${dataset.revision ? `@${dataset.revision.slice(0, 7)}` : ""}`;
+  const revision =
+    dataset.revision && /^[0-9a-f]{40}$/.test(dataset.revision) ? dataset.revision.slice(0, 7) : dataset.revision;
+  const base = dataset.sample ? "sample" : `${dataset.id}${revision ? `@${revision}` : ""}`;
   return record.limited ? `${base}, first ${record.documents}` : base;
+}
+
+/** The data a run reads, in words. */
+function dataWords(data: DataSource | undefined): string {
+  if (data === undefined) return "the real datasets";
+  if (data.kind === "sample") return "the offline samples";
+  if (data.kind === "local") return `the local copy in ${data.dir}`;
+  if (data.kind === "generated") return `the generated items (seed ${data.seed})`;
+  return `the Hub's datasets at ${data.revision ?? "main"}`;
 }
 
 /** A path relative to where the user stands when it lies below, else absolute. */
@@ -161,7 +192,11 @@ export function benchCommand(context: Context): Command {
       nonNegativeIntegerOption,
       DEFAULT_API_OPTIONS.retries,
     )
-    .option("--dtype <dtype>", "transformers.js weights: fp32, fp16, q8, q4, … (default: the entry's, else fp32)")
+    .option(
+      "--dtype <dtype>",
+      `transformers.js weights: ${DTYPES.join(", ")} (default: the entry's, else fp32)`,
+      dtypeOption,
+    )
     .option("--device <device>", "transformers.js device: cpu, cuda, webgpu, dml (default cpu)")
     .option(
       "--base-url <url>",
@@ -219,6 +254,7 @@ export function benchCommand(context: Context): Command {
         }
       }
       const cacheDir = defaultCacheDir(io.env);
+      await ensureWritableFolder(cacheDir, io.env.ZOO_CACHE_DIR ? "ZOO_CACHE_DIR" : "the cache folder");
       const suiteIo: SuiteIo = {
         ...nodeSuiteIo({ cwd: io.cwd, env: io.env, cacheDir }),
         ...(options.offline ? { fetch: () => Promise.reject(new Error("offline (--offline)")) } : {}),
@@ -238,10 +274,12 @@ export function benchCommand(context: Context): Command {
         : demo
           ? join(tmpdir(), DEMO_OUTPUT)
           : join(root ?? io.cwd, "benchmarks", "results");
+      // Before any work: a run of hours must not end by failing to write its records.
+      await ensureWritableFolder(output, options.output === undefined ? "the results folder" : "--output");
       if (demo)
         io.err(
           `zoo bench: no --model given, so this runs ${TINY_LM_MODEL}, zoo's own tiny LM (random weights, written locally), ` +
-            `on the offline samples of ${options.suite}, writing to ${output}. Name a model with --model.\n`,
+            `on ${dataWords(data)} of ${options.suite}, writing to ${output}. Name a model with --model.\n`,
         );
 
       const token = io.env.HF_TOKEN || undefined;
@@ -311,8 +349,9 @@ export function benchCommand(context: Context): Command {
             dataLabel(record),
             record.suite.primary_metric,
             formatMetric(record),
+            chanceLabel(record),
             record.documents.toLocaleString("en-US"),
-            `${record.timings.wall_seconds.toFixed(1)} s`,
+            timeLabel(record),
             shownPath(io.cwd, path),
           ]);
         }
@@ -337,7 +376,13 @@ export function benchCommand(context: Context): Command {
         if (rows.length > 0)
           io.out(
             `\n${spec.id}\n` +
-              formatTable(["suite", "shots", "data", "metric", "score (%)", "documents", "time", "record"], rows),
+              formatTable(
+                ["suite", "shots", "data", "metric", "score (%)", "chance (%)", "documents", "time", "record"],
+                rows,
+              ) +
+              (demo
+                ? `\nThese scores show the harness working end to end, not a model's skill: ${TINY_LM_MODEL} has random weights and scores about chance. Name a model with --model.\n`
+                : ""),
           );
       }
     });

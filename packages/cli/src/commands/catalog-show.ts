@@ -2,15 +2,14 @@ import {
   LICENSE_CLASS_INFO,
   countryName,
   describeModels,
-  didYouMean,
   formatCount,
   type DescribedModel,
   type Figure,
 } from "@zoo/catalog";
 import { Command } from "commander";
-import { CliError } from "../cli-error.ts";
 import type { Context } from "../context.ts";
 import { formatBytes, formatScientific } from "../format-units.ts";
+import { findModel } from "../find-model.ts";
 import { loadValidCatalog } from "../load-catalog.ts";
 
 function figureText(figure: Figure | undefined): string | undefined {
@@ -127,14 +126,8 @@ export function catalogShowCommand(context: Context): Command {
     .action(async (id: string, options: { dir?: string; json?: boolean }) => {
       const catalog = await loadValidCatalog(context.io, options.dir);
       const models = describeModels(catalog);
-      const model = models.find(({ entry }) => entry.id === id);
-      if (!model) {
-        const suggestion = didYouMean(
-          id,
-          models.map(({ entry }) => entry.id),
-        );
-        throw new CliError(`no model "${id}" in the catalogue${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`);
-      }
+      const entry = findModel(catalog.models, id);
+      const model = models.find((described) => described.entry === entry)!;
       if (options.json) {
         context.io.out(`${JSON.stringify(model, null, 2)}\n`);
         return;

@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { fixtureCatalog } from "@zoo/catalog/testing/fixture-catalog";
 import { startFakeHub, type FakeHub } from "@zoo/catalog/testing/fake-hub";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { main } from "../main.ts";
+import { closedPort } from "../testing/closed-port.ts";
 import { zooProcess } from "../testing/run-zoo.ts";
 
 const SYNC_FIXTURES = new URL("../../../catalog/fixtures/sync/", import.meta.url);
@@ -249,12 +249,3 @@ describe("zoo catalog sync", () => {
     expect(await sync(args, env)).toEqual({ code, out: "", err });
   });
 });
-
-/** A local port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

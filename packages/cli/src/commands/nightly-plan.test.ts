@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startFakeHub } from "@zoo/catalog/testing/fake-hub";
 import { describe, expect, it } from "vitest";
+import { closedPort } from "../testing/closed-port.ts";
 import { fixtureCheckout, runZoo } from "../testing/run-zoo.ts";
 import { EXAMPLE_RECORD } from "@zoo/suites/testing";
 
@@ -59,6 +60,35 @@ describe("zoo nightly plan", () => {
       expect(JSON.parse(result.out)).toEqual(matrix);
       expect(result.err).toBe("skipped base-7b mmlu: up to date\n");
       expect(await readFile(output, "utf8")).toBe(`matrix=${JSON.stringify(matrix)}\ncount=4\n`);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it("gives up in one line when the Hub does not answer, and plans from the cache with --offline", async () => {
+    const root = await fixtureCheckout();
+    const cache = await mkdtemp(join(tmpdir(), "zoo-plan-cache-"));
+    const args = ["nightly", "plan", "--suite", "mmlu", "--baselines", ""];
+    const port = await closedPort();
+    const refused = await runZoo([...args, "--hub-url", `http://127.0.0.1:${port}`], root, { ZOO_CACHE_DIR: cache });
+    expect(refused).toEqual({
+      code: 1,
+      out: "",
+      err: `zoo: cannot reach the Hugging Face Hub at http://127.0.0.1:${port}: are you offline? (--offline runs from the cache)\n`,
+    });
+
+    const uncached = await runZoo([...args, "--offline"], root, { ZOO_CACHE_DIR: cache });
+    expect(uncached.code, uncached.err).toBe(0);
+    expect(uncached.err).toBe(
+      "zoo nightly plan: offline, and these revisions were never resolved here, so their jobs are planned: acme/base-7b-onnx@main\n",
+    );
+
+    const hub = await startFakeHub();
+    try {
+      const online = await runZoo([...args, "--hub-url", hub.url], root, { ZOO_CACHE_DIR: cache });
+      expect(online.code, online.err).toBe(0);
+      const offline = await runZoo([...args, "--offline"], root, { ZOO_CACHE_DIR: cache });
+      expect(offline).toEqual({ ...online, err: "" });
     } finally {
       await hub.close();
     }

@@ -1,11 +1,12 @@
 import { appendFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { HubModelError, planNightly, resolveHubRevision } from "@zoo/runner";
+import { HubModelError, HubModelUnreachableError, planNightly, resolveHubRevision } from "@zoo/runner";
 import { expandSuites, listSuites, type SuiteInfo } from "@zoo/suites";
 import { defaultCacheDir, nodeSuiteIo } from "@zoo/suites/node";
 import { Command, InvalidArgumentError } from "commander";
 import packageJson from "../../package.json" with { type: "json" };
 import { checkoutRoot } from "../catalog-dir.ts";
+import { CliError } from "../cli-error.ts";
 import type { Context } from "../context.ts";
 import { hubUrlFromEnvironment, hubUrlOption } from "../hub-url.ts";
 import { loadValidCatalog } from "../load-catalog.ts";
@@ -19,6 +20,7 @@ interface PlanOptions {
   baselines: string;
   results?: string;
   hubUrl?: string;
+  offline?: boolean;
   githubOutput?: string;
 }
 
@@ -52,6 +54,7 @@ export function nightlyCommand(context: Context): Command {
       "the Hugging Face Hub's address (default: $HF_ENDPOINT, else https://huggingface.co)",
       hubUrlOption,
     )
+    .option("--offline", "never touch the network: plan from the revisions earlier runs resolved (the cache)")
     .option("--github-output <file>", "also append matrix=… and count=… to this file ($GITHUB_OUTPUT)")
     .action(async (options: PlanOptions) => {
       const { io } = context;
@@ -72,6 +75,7 @@ export function nightlyCommand(context: Context): Command {
         ({ record }) => record,
       );
       const hubUrl = options.hubUrl ?? hubUrlFromEnvironment(io.env.HF_ENDPOINT);
+      const unresolved: string[] = [];
       const { jobs, skipped } = await planNightly({
         entries: catalog.models,
         suites: await suitesOf(options.suite),
@@ -87,20 +91,27 @@ export function nightlyCommand(context: Context): Command {
           try {
             return await resolveHubRevision(repo, revision, {
               hubUrl,
-              offline: false,
+              offline: options.offline ?? false,
               cacheDir: defaultCacheDir(io.env),
               ...(io.env.HF_TOKEN ? { accessToken: io.env.HF_TOKEN } : {}),
             });
           } catch (error) {
+            // Online, a Hub that does not answer ends the plan at once; --offline plans from the cache instead.
+            if (error instanceof HubModelUnreachableError) throw new CliError(error.message);
             // Without the Hub's answer the job runs: the bench job then says what is wrong.
             if (error instanceof HubModelError) {
-              io.err(`zoo nightly plan: ${error.message}\n`);
+              unresolved.push(`${repo}@${revision ?? "main"}`);
+              if (!options.offline) io.err(`zoo nightly plan: ${error.message}\n`);
               return undefined;
             }
             throw error;
           }
         },
       });
+      if (options.offline && unresolved.length > 0)
+        io.err(
+          `zoo nightly plan: offline, and these revisions were never resolved here, so their jobs are planned: ${unresolved.join(", ")}\n`,
+        );
       const matrix = JSON.stringify({ include: jobs });
       io.out(`${matrix}\n`);
       for (const skip of skipped)

@@ -13,16 +13,22 @@ const LM_EVAL = fileURLToPath(
 describe("zoo results import and export", () => {
   it("imports lm-evaluation-harness's results as records, and exports them back", async () => {
     const output = await mkdtemp(join(tmpdir(), "zoo-import-"));
-    const imported = await runZoo(["results", "import", LM_EVAL, "--model", "gpt2", "--output", output], CHECKOUT);
+    const imported = await runZoo(
+      ["results", "import", LM_EVAL, "--model", "gpt-2-124m", "--output", output],
+      CHECKOUT,
+    );
     expect(imported.code, imported.err).toBe(0);
     expect(imported.err).toBe("skipped tasks zoo has no suite for: gsm8k\n");
-    const files = (await readdir(join(output, "gpt2"))).sort();
+    const files = (await readdir(join(output, "gpt-2-124m"))).sort();
     expect(files).toEqual(
       expect.arrayContaining([expect.stringMatching(/^mmlu-\dshot/), expect.stringMatching(/^truthfulqa_mc2-/)]),
     );
     expect(imported.out.split("\n").filter(Boolean)).toHaveLength(files.length);
 
-    const exported = await runZoo(["results", "export", ...files.map((file) => join(output, "gpt2", file))], CHECKOUT);
+    const exported = await runZoo(
+      ["results", "export", ...files.map((file) => join(output, "gpt-2-124m", file))],
+      CHECKOUT,
+    );
     expect(exported.code, exported.err).toBe(0);
     const lmEval = JSON.parse(exported.out) as { results: Record<string, Record<string, unknown>> };
     const original = JSON.parse(await readFile(LM_EVAL, "utf8")) as typeof lmEval;
@@ -34,14 +40,30 @@ describe("zoo results import and export", () => {
     const dir = await mkdtemp(join(tmpdir(), "zoo-import-"));
     await writeFile(join(dir, "broken.json"), "{");
     await writeFile(join(dir, "other.json"), JSON.stringify({ results: { gsm8k: { alias: "gsm8k" } } }));
-    const broken = await runZoo(["results", "import", "broken.json", "--model", "m"], dir);
+    const broken = await runZoo(["results", "import", "broken.json", "--label", "m"], dir);
     expect(broken.code).toBe(1);
     expect(broken.err).toMatch(/^zoo: broken\.json: not valid JSON: /);
-    expect((await runZoo(["results", "import", "missing.json", "--model", "m"], dir)).err).toBe(
+    expect((await runZoo(["results", "import", "missing.json", "--label", "m"], dir)).err).toBe(
       "zoo: missing.json: cannot read it (ENOENT)\n",
     );
-    const other = await runZoo(["results", "import", "other.json", "--model", "m", "--output", dir], dir);
+    const other = await runZoo(["results", "import", "other.json", "--label", "m", "--output", dir], dir);
     expect(other.code).toBe(1);
     expect(other.err.split("\n").filter(Boolean)).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      ["--model", "gpt2"],
+      1,
+      'zoo: no model "gpt2" in the catalogue (did you mean "gpt-2-124m"?): name a catalogue id, or use --label for a model the catalogue does not list\n',
+    ],
+    [[], 2, "zoo: name the model with --model (a catalogue id) or --label (a model the catalogue lacks)\n"],
+    [
+      ["--label", "My Model"],
+      2,
+      "zoo: option '--label <name>' argument 'My Model' is invalid. expected lower-case letters, digits, '.', '-' or '_', such as my-model-7b\n",
+    ],
+  ])("refuses %j in one line", async (args, code, err) => {
+    expect(await runZoo(["results", "import", LM_EVAL, ...args], CHECKOUT)).toEqual({ code, out: "", err });
   });
 });

@@ -2,11 +2,20 @@ import { readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { LmEvalResultsError, fromLmEvalResults, toLmEvalResults, writeResult } from "@zoo/runner";
 import { resultRecordSchema, type ResultRecord } from "@zoo/suites";
-import { Command } from "commander";
+import { Command, InvalidArgumentError } from "commander";
 import packageJson from "../../package.json" with { type: "json" };
 import { checkoutRoot } from "../catalog-dir.ts";
-import { CliError } from "../cli-error.ts";
+import { CliError, UsageError } from "../cli-error.ts";
 import type { Context } from "../context.ts";
+import { findModel } from "../find-model.ts";
+import { loadValidCatalog } from "../load-catalog.ts";
+
+/** A label files records in a folder of its name: lower-case words, digits, dots, hyphens and underscores. */
+function labelOption(value: string): string {
+  if (!/^[a-z0-9][a-z0-9._-]{0,99}$/.test(value))
+    throw new InvalidArgumentError("expected lower-case letters, digits, '.', '-' or '_', such as my-model-7b");
+  return value;
+}
 
 async function readJson(cwd: string, file: string): Promise<unknown> {
   const text = await readFile(resolve(cwd, file), "utf8").catch((error: NodeJS.ErrnoException) => {
@@ -23,15 +32,26 @@ export function resultsImportCommand(context: Context): Command {
   return new Command("import")
     .description("turn lm-evaluation-harness's results JSON into zoo result records, one per suite zoo knows")
     .argument("<file>", "a results_<date>.json written by lm_eval --output_path")
-    .requiredOption("--model <id>", "the catalogue id (or label) to file the results under")
+    .option("--model <id>", "the catalogue id of the model the results are of")
+    .option("--label <name>", "instead of --model, a name for a model the catalogue does not list", labelOption)
     .option("--output <dir>", "where records go, under <model>/ (default: benchmarks/results)")
-    .action(async (file: string, options: { model: string; output?: string }) => {
+    .action(async (file: string, options: { model?: string; label?: string; output?: string }) => {
       const { io } = context;
+      if ((options.model === undefined) === (options.label === undefined))
+        throw new UsageError("name the model with --model (a catalogue id) or --label (a model the catalogue lacks)");
+      const modelId =
+        options.model === undefined
+          ? options.label!
+          : findModel(
+              (await loadValidCatalog(io, undefined)).models,
+              options.model,
+              ": name a catalogue id, or use --label for a model the catalogue does not list",
+            ).id;
       const json = await readJson(io.cwd, file);
       let imported;
       try {
         imported = fromLmEvalResults(json, {
-          modelId: options.model,
+          modelId,
           environment: {
             zoo_version: packageJson.version,
             node: process.version,

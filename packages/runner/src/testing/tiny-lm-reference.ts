@@ -40,19 +40,25 @@ export function referenceLogits(weights: TinyLmWeights, tokens: readonly number[
     const values = normed.map((x) => times(x, layer.value, hidden));
     states = states.map((x, i) => {
       const context = new Float64Array(hidden);
+      // Plain loops rather than subarrays and closures: the same sums in the same order, several times faster.
+      const scores = new Float64Array(i + 1);
       for (let h = 0; h < heads; h++) {
-        const slice = (v: Vector) => v.subarray(h * headDim, (h + 1) * headDim);
-        const q = slice(queries[i]!);
-        const scores = keys
-          .slice(0, i + 1)
-          .map((k) => slice(k).reduce((sum, value, d) => sum + value * q[d]!, 0) / Math.sqrt(headDim));
-        const max = Math.max(...scores);
-        const exps = scores.map((score) => Math.exp(score - max));
-        const total = exps.reduce((sum, value) => sum + value, 0);
-        exps.forEach((weight, j) => {
-          const v = slice(values[j]!);
-          for (let d = 0; d < headDim; d++) context[h * headDim + d]! += (weight / total) * v[d]!;
-        });
+        const offset = h * headDim;
+        const q = queries[i]!;
+        for (let j = 0; j <= i; j++) {
+          const k = keys[j]!;
+          let dot = 0;
+          for (let d = 0; d < headDim; d++) dot += k[offset + d]! * q[offset + d]!;
+          scores[j] = dot / Math.sqrt(headDim);
+        }
+        let max = -Infinity;
+        for (let j = 0; j <= i; j++) max = Math.max(max, scores[j]!);
+        let total = 0;
+        for (let j = 0; j <= i; j++) total += scores[j] = Math.exp(scores[j]! - max);
+        for (let j = 0; j <= i; j++) {
+          const v = values[j]!;
+          for (let d = 0; d < headDim; d++) context[offset + d]! += (scores[j]! / total) * v[offset + d]!;
+        }
       }
       return plus(x, times(context, layer.output, hidden));
     });
