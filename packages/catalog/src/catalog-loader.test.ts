@@ -144,6 +144,12 @@ describe("checkCatalog error messages", () => {
     ]);
   });
 
+  it("requires a milestone that names a catalogued model to link it", async () => {
+    expect(await problemsWith(await edited("milestones.yaml", ["    model: base-7b\n", ""]))).toEqual([
+      "milestones.yaml:7:11: milestones[1].name: names the catalogued model base-7b: link the one it introduced with model:",
+    ]);
+  });
+
   it("rejects an organization that does not exist", async () => {
     expect(
       await problemsWith(await edited("models/chat-7b.yaml", ["organization: lab", "organization: labs"])),

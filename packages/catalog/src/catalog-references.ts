@@ -22,6 +22,18 @@ function referenceCheck(kind: string, located: readonly Located<unknown>[]) {
       : [source.problem(path, `no ${kind} "${id}" in the catalogue`, { suggestion: didYouMean(id, ids) })];
 }
 
+/** Catalogue ids by every lower-cased name, alias and family id that names them: what a milestone may mention. */
+function modelsByName(models: readonly Located<unknown>[]): Map<string, string[]> {
+  const byName = new Map<string, string[]>();
+  for (const { source } of models) {
+    const data = source.data as { name?: unknown; aliases?: unknown; family?: unknown };
+    const names = [data.name, ...(Array.isArray(data.aliases) ? data.aliases : []), data.family];
+    for (const name of new Set(names.filter((value): value is string => typeof value === "string")))
+      byName.set(name.toLowerCase(), [...(byName.get(name.toLowerCase()) ?? []), recordId(source.file)]);
+  }
+  return byName;
+}
+
 /** The value at `key` of a mapping that may not have passed its schema, when it is a list. */
 function listAt(data: unknown, key: string): unknown[] {
   const value = (data as Record<string, unknown>)[key];
@@ -82,9 +94,18 @@ export function checkReferences(records: CatalogRecords, today: Date): Problem[]
 
   if (records.milestones) {
     const { value: milestones, source } = records.milestones;
+    const named = modelsByName(records.models);
     listAt(source.data, "milestones").forEach((raw, index) => {
-      const milestone = raw as { model?: unknown; source?: { seed?: unknown } } | null;
+      const milestone = raw as { name?: unknown; model?: unknown; source?: { seed?: unknown } } | null;
       problems.push(...model(source, ["milestones", index, "model"], milestone?.model));
+      const namesModels = typeof milestone?.name === "string" ? named.get(milestone.name.toLowerCase()) : undefined;
+      if (namesModels && milestone?.model === undefined)
+        problems.push(
+          source.problem(
+            ["milestones", index, "name"],
+            `names the catalogued ${namesModels.length === 1 ? "model" : "models"} ${namesModels.join(", ")}: link the one it introduced with model:`,
+          ),
+        );
       problems.push(...seed(source, ["milestones", index, "source", "seed"], milestone?.source?.seed));
     });
     milestones?.forEach(({ date }, index) => {
