@@ -4,6 +4,7 @@ import { cp, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CHROMIUM, CHROMIUM_HINT } from "../scripts/chromium.ts";
 
 export const SITE_DIR = fileURLToPath(new URL("..", import.meta.url));
 export const REPO_DIR = join(SITE_DIR, "..");
@@ -11,7 +12,6 @@ export const FIXTURE_RESULTS = join(SITE_DIR, "test", "fixtures", "results");
 /** Git-ignored: built sites and screenshots of the end-to-end tests. */
 export const TEST_OUTPUT = join(SITE_DIR, "test-output");
 
-export const CHROMIUM = "/usr/bin/chromium";
 export const CHROMIUM_FLAGS = [
   "--headless",
   "--no-sandbox",
@@ -20,8 +20,9 @@ export const CHROMIUM_FLAGS = [
   "--disable-component-update",
   "--no-first-run",
 ];
+export { CHROMIUM };
 export const hasChromium = existsSync(CHROMIUM);
-export const CHROMIUM_MISSING = `SKIPPED: the browser tests need Debian's chromium at ${CHROMIUM} (apt-get install -y chromium; .ci/run installs it)`;
+export const CHROMIUM_MISSING = `SKIPPED (ZOO_SKIP_BROWSER=1): the browser tests need chromium at ${CHROMIUM}: ${CHROMIUM_HINT}`;
 // Said once on the console too, so a developer without chromium cannot miss it among the passing tests.
 if (!hasChromium) console.warn(`\n${CHROMIUM_MISSING}\n`);
 
