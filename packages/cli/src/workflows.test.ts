@@ -105,6 +105,17 @@ describe("GitHub workflows", () => {
     expect(problems).toEqual([]);
   });
 
+  it("ci: annotates the catalogue's problems, then runs exactly .ci/run, which runs the README's test command", () => {
+    const ci = parse(readFileSync(join(WORKFLOWS, "ci.yml"), "utf8")) as {
+      jobs: Record<string, { steps: { run?: string }[] }>;
+    };
+    const runs = Object.values(ci.jobs).flatMap(({ steps }) => steps.flatMap(({ run }) => (run ? [run.trim()] : [])));
+    expect(runs).toContain("pnpm catalog:check --format github");
+    expect(runs.at(-1)).toBe("bash .ci/run");
+    const script = readFileSync(join(ROOT, ".ci/run"), "utf8");
+    expect(script.trim().split("\n").at(-1)).toBe("pnpm test");
+  });
+
   it("catches a command that does not exist", () => {
     expect(commandProblem(["pnpm", "zoo", "catalog", "chek"])).toBe('zoo has no command "catalog chek"');
     expect(commandProblem(["pnpm", "catalog:check", "--fromat", "github"])).toBe(

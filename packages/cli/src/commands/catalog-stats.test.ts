@@ -24,17 +24,28 @@ describe("zoo catalog stats", () => {
         unlicensed: 0,
       },
       kinds: { base: 1, instruct: 0, chat: 2, "fine-tune": 0, merge: 0 },
+      runnable: { transformersJs: 1, api: 1, nightly: 1 },
+      newestRelease: "2024",
+      newestModel: "moe-8x1b",
+      releasedByYear: { "2023": 2, "2024": 1 },
     });
   });
 
-  it("prints them as a table", async () => {
+  it("prints them as a table, ending with the years and the newest release", async () => {
     const { out } = await runZoo(["catalog", "stats", "--dir", FIXTURE_CATALOG]);
+    expect(out.split("\n").slice(-5)).toEqual([
+      "in the nightly refresh            1",
+      "released in 2023                  2",
+      "released in 2024                  1",
+      "newest release                    2024 (moe-8x1b)",
+      "",
+    ]);
     expect(out.split("\n").slice(0, 5)).toEqual([
-      "count                         value",
-      "----------------------------  -----",
-      "models                        3",
-      "organizations                 2",
-      "families                      2",
+      "count                             value",
+      "--------------------------------  ---------------",
+      "models                            3",
+      "organizations                     2",
+      "families                          2",
     ]);
   });
 });
