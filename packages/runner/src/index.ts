@@ -16,8 +16,9 @@ export { DEFAULT_RANDOM_SEED, ModelSpecError, TINY_LM_MODEL, catalogModelSpec, p
 export type { ModelSource, ModelSpec } from "./model-spec.ts";
 export { MergeError, mergeShards, runKey } from "./merge-shards.ts";
 export type { ShardResult } from "./merge-shards.ts";
+export { JOB_HOURS, MAX_JOBS, suiteHours } from "./nightly-cost.ts";
 export { planNightly } from "./nightly-plan.ts";
-export type { NightlyJob, NightlyPlanInput, NightlySkip } from "./nightly-plan.ts";
+export type { NightlyDeferral, NightlyJob, NightlyPlan, NightlyPlanInput, NightlySkip } from "./nightly-plan.ts";
 export { DEFAULT_HUB_URL, ModelOpenError, openAdapter } from "./open-adapter.ts";
 export type { OpenAdapterOptions, OpenedModel } from "./open-adapter.ts";
 export { ResponseCache, requestKey } from "./response-cache.ts";

@@ -73,16 +73,65 @@ describe("planNightly", () => {
     ]);
   });
 
-  it("runs the baselines on every suite, whole, until their records are current", async () => {
-    const { jobs } = await planNightly(input({ entries: [], baselines: ["random", "first"] }));
-    expect(jobs.map((job) => [job.model, job.suite, job.shard])).toEqual([
-      ["random", "mmlu", "0/1"],
-      ["random", "truthfulqa_mc2", "0/1"],
-      ["first", "mmlu", "0/1"],
-      ["first", "truthfulqa_mc2", "0/1"],
+  it("runs the baselines on every suite, in one job each, until their records are current", async () => {
+    const { jobs } = await planNightly(input({ entries: [], baselines: ["random", "first"], shards: {} }));
+    expect(jobs.map((job) => [job.model, job.suite, job.shard, job.name])).toEqual([
+      ["random", "mmlu,truthfulqa_mc2", "0/1", "random 2 suites 1 of 1"],
+      ["first", "mmlu,truthfulqa_mc2", "0/1", "first 2 suites 1 of 1"],
     ]);
     const random = { ...current, model: { id: "random", adapter: "random" as const, seed: 1234 } };
-    const again = await planNightly(input({ entries: [], baselines: ["random"], results: [random] }));
+    const again = await planNightly(input({ entries: [], baselines: ["random"], results: [random], shards: {} }));
     expect(again.jobs.map((job) => job.suite)).toEqual(["truthfulqa_mc2"]);
+  });
+
+  const local = (id: string, parameters: number) =>
+    ({
+      id,
+      parameters: { total: { status: "stated", value: parameters } },
+      run: { adapter: "transformers-js", repo: `org/${id}`, nightly: true },
+    }) as unknown as ModelEntry;
+  const leaderboard = suites(
+    "mmlu",
+    "truthfulqa_mc1",
+    "truthfulqa_mc2",
+    ...["1dc", "2da", "2ds", "2dm", "3da", "3ds", "4da", "4ds", "5da", "5ds"].map((task) => `arithmetic_${task}`),
+  );
+
+  it("splits MMLU into shards sized from the model's parameters, and packs the short suites into one job", async () => {
+    const { jobs } = await planNightly(
+      input({ entries: [local("small", 124e6), local("large", 1.7e9)], suites: leaderboard, shards: {} }),
+    );
+    const count = (model: string, suite: string) =>
+      jobs.filter((job) => job.model === model && job.suite === suite).length;
+    // 14,042 questions × 600 tokens × 2 × 124M FLOPs at 50 GFLOP/s is 11.6 hours: three jobs of at most 4 hours.
+    expect(count("small", "mmlu")).toBe(3);
+    expect(count("large", "mmlu")).toBe(40);
+    const short = leaderboard.slice(1).map(({ id }) => id);
+    expect(jobs.filter((job) => job.model === "small" && job.suite !== "mmlu")).toEqual([
+      { model: "small", suite: short.join(","), shard: "0/1", key: "", name: "small 12 suites 1 of 1" },
+    ]);
+    // A 1.7B model's TruthfulQA takes about 6.3 hours: it is a job, or two, of its own.
+    expect(count("large", "truthfulqa_mc1")).toBe(2);
+  });
+
+  it("holds at most maxJobs jobs, running the stalest first and deferring the rest", async () => {
+    const record = (model: string, date: string): ResultRecord => ({
+      ...current,
+      model: { ...current.model, id: model },
+      suite: { ...current.suite, id: "truthfulqa_mc2" },
+      shots: 0,
+      date,
+    });
+    const plan = await planNightly(
+      input({
+        entries: ["a", "b", "c"].map((id) => local(id, 124e6)),
+        suites: suites("truthfulqa_mc2"),
+        shards: {},
+        maxJobs: 2,
+        results: [record("a", "2026-11-30T00:00:00Z"), record("b", "2026-10-01T00:00:00Z")],
+      }),
+    );
+    expect(plan.jobs.map((job) => job.model)).toEqual(["b", "c"]);
+    expect(plan.deferred).toEqual([{ model: "a", suites: ["truthfulqa_mc2"], lastRun: "2026-11-30T00:00:00Z" }]);
   });
 });

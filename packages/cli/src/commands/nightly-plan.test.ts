@@ -53,13 +53,12 @@ describe("zoo nightly plan", () => {
         include: [
           { model: "base-7b", suite: "truthfulqa_mc2", shard: "0/2", key: "", name: "base-7b truthfulqa_mc2 1 of 2" },
           { model: "base-7b", suite: "truthfulqa_mc2", shard: "1/2", key: "", name: "base-7b truthfulqa_mc2 2 of 2" },
-          { model: "random", suite: "mmlu", shard: "0/1", key: "", name: "random mmlu 1 of 1" },
-          { model: "random", suite: "truthfulqa_mc2", shard: "0/1", key: "", name: "random truthfulqa_mc2 1 of 1" },
+          { model: "random", suite: "mmlu,truthfulqa_mc2", shard: "0/1", key: "", name: "random 2 suites 1 of 1" },
         ],
       };
       expect(JSON.parse(result.out)).toEqual(matrix);
-      expect(result.err).toBe("skipped base-7b mmlu: up to date\n");
-      expect(await readFile(output, "utf8")).toBe(`matrix=${JSON.stringify(matrix)}\ncount=4\n`);
+      expect(result.err).toBe("skipped base-7b mmlu: up to date\nplanned 3 job(s) for 3 model-suite run(s)\n");
+      expect(await readFile(output, "utf8")).toBe(`matrix=${JSON.stringify(matrix)}\ncount=3\n`);
     } finally {
       await hub.close();
     }
@@ -80,7 +79,8 @@ describe("zoo nightly plan", () => {
     const uncached = await runZoo([...args, "--offline"], root, { ZOO_CACHE_DIR: cache });
     expect(uncached.code, uncached.err).toBe(0);
     expect(uncached.err).toBe(
-      "zoo nightly plan: offline, and these revisions were never resolved here, so their jobs are planned: acme/base-7b-onnx@main\n",
+      "zoo nightly plan: offline, and these revisions were never resolved here, so their jobs are planned: acme/base-7b-onnx@main\n" +
+        "planned 164 job(s) for 1 model-suite run(s)\n",
     );
 
     const hub = await startFakeHub();
@@ -88,7 +88,25 @@ describe("zoo nightly plan", () => {
       const online = await runZoo([...args, "--hub-url", hub.url], root, { ZOO_CACHE_DIR: cache });
       expect(online.code, online.err).toBe(0);
       const offline = await runZoo([...args, "--offline"], root, { ZOO_CACHE_DIR: cache });
-      expect(offline).toEqual({ ...online, err: "" });
+      expect(offline).toEqual(online);
+      expect(offline.err).toBe("planned 164 job(s) for 1 model-suite run(s)\n");
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it("defers what one night cannot hold, and says so", async () => {
+    const hub = await startFakeHub();
+    try {
+      const result = await runZoo(
+        ["nightly", "plan", "--suite", "mmlu", "--max-jobs", "10", "--hub-url", hub.url],
+        await fixtureCheckout(),
+      );
+      expect(result.code, result.err).toBe(0);
+      expect(JSON.parse(result.out).include.map((job: { model: string }) => job.model)).toEqual(["random", "first"]);
+      expect(result.err).toBe(
+        "deferred to a later night: base-7b mmlu (never run)\nplanned 2 job(s) for 2 model-suite run(s); deferred 1 group(s) of runs\n",
+      );
     } finally {
       await hub.close();
     }

@@ -1,6 +1,6 @@
 import { appendFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { HubModelError, HubModelUnreachableError, planNightly, resolveHubRevision } from "@zoo/runner";
+import { HubModelError, HubModelUnreachableError, MAX_JOBS, planNightly, resolveHubRevision } from "@zoo/runner";
 import { expandSuites, listSuites, type SuiteInfo } from "@zoo/suites";
 import { defaultCacheDir, nodeSuiteIo } from "@zoo/suites/node";
 import { Command, InvalidArgumentError } from "commander";
@@ -10,6 +10,7 @@ import { CliError } from "../cli-error.ts";
 import type { Context } from "../context.ts";
 import { hubUrlFromEnvironment, hubUrlOption } from "../hub-url.ts";
 import { loadValidCatalog } from "../load-catalog.ts";
+import { positiveIntegerOption } from "../option-parsers.ts";
 import { readResultsForCli } from "../read-results.ts";
 import { suiteErrorLine } from "../suite-loading.ts";
 
@@ -20,6 +21,7 @@ interface PlanOptions {
   baselines: string;
   results?: string;
   hubUrl?: string;
+  maxJobs: number;
   offline?: boolean;
   githubOutput?: string;
 }
@@ -46,7 +48,18 @@ export function nightlyCommand(context: Context): Command {
       "suites for models that only generate (Anthropic, OpenAI's API)",
       "truthfulqa_gen,arithmetic_gen",
     )
-    .option("--shards <suite=n,…>", "shards per suite; others run whole", shardsOption, { mmlu: 4 })
+    .option(
+      "--shards <suite=n,…>",
+      "shards per suite, overriding the count sized from each model's parameters",
+      shardsOption,
+      {},
+    )
+    .option(
+      "--max-jobs <n>",
+      `jobs one night holds (GitHub Actions runs at most ${MAX_JOBS} a matrix); the stalest runs go first`,
+      positiveIntegerOption,
+      MAX_JOBS,
+    )
     .option("--baselines <models>", "baselines run on the suites too, the leaderboards' chance rows", "random,first")
     .option("--results <dir>", "the result records to compare with (default: benchmarks/results)")
     .option(
@@ -76,7 +89,7 @@ export function nightlyCommand(context: Context): Command {
       );
       const hubUrl = options.hubUrl ?? hubUrlFromEnvironment(io.env.HF_ENDPOINT);
       const unresolved: string[] = [];
-      const { jobs, skipped } = await planNightly({
+      const { jobs, skipped, deferred } = await planNightly({
         entries: catalog.models,
         suites: await suitesOf(options.suite),
         generationSuites: await suitesOf(options.generationSuite),
@@ -87,6 +100,7 @@ export function nightlyCommand(context: Context): Command {
           .filter(Boolean),
         results,
         zooVersion: packageJson.version,
+        maxJobs: options.maxJobs,
         hubCommit: async (repo, revision) => {
           try {
             return await resolveHubRevision(repo, revision, {
@@ -116,6 +130,14 @@ export function nightlyCommand(context: Context): Command {
       io.out(`${matrix}\n`);
       for (const skip of skipped)
         io.err(`skipped ${skip.model}${skip.suite ? ` ${skip.suite}` : ""}: ${skip.reason}\n`);
+      for (const { model, suites, lastRun } of deferred)
+        io.err(
+          `deferred to a later night: ${model} ${suites.join(",")} (${lastRun ? `last run ${lastRun.slice(0, 10)}` : "never run"})\n`,
+        );
+      const runs = new Set(jobs.flatMap((job) => job.suite.split(",").map((suite) => `${job.model} ${suite}`))).size;
+      io.err(
+        `planned ${jobs.length} job(s) for ${runs} model-suite run(s)${deferred.length > 0 ? `; deferred ${deferred.length} group(s) of runs` : ""}\n`,
+      );
       if (options.githubOutput)
         await appendFile(resolve(io.cwd, options.githubOutput), `matrix=${matrix}\ncount=${jobs.length}\n`);
     });
