@@ -150,6 +150,7 @@ describe("zoo bench", () => {
       },
     );
     expect(result.code, result.err).toBe(0);
+    expect(result.out).toMatch(/\szoo\/arithmetic-generator@seed-1234\s/);
     const record = await readRecord(join(output, "random", "arithmetic_2da-0shot.json"));
     expect(record).toMatchObject({
       model: { id: "random", adapter: "random", seed: 1234 },
