@@ -58,7 +58,7 @@ describe("a local MMLU copy with bad data is reported by file and line", () => {
     [
       "data/test/virology_test.csv",
       "",
-      "mmlu/data/test/virology_test.csv: no such file (a local copy of MMLU holds data/test and data/dev files for all 57 subjects)",
+      "mmlu/data/test/virology_test.csv: no such file (mmlu asks 57 subjects: data/test and data/dev files for each; this copy lacks 1)",
     ],
     ["data/dev/virology_dev.csv", "", "mmlu/data/dev/virology_dev.csv: no such file"],
   ])("%s: %j", async (file, content, message) => {
@@ -73,9 +73,37 @@ describe("a local MMLU copy with bad data is reported by file and line", () => {
     await expect(loadMmlu(emptied)).rejects.toThrow("mmlu/data/test/virology_test.csv: empty file");
   });
 
+  it("runs a subject or a category from a copy that holds only what it asks, and refuses more in one line", async () => {
+    const twoSubjects = memoryFiles(
+      Object.fromEntries(
+        ["abstract_algebra", "anatomy"].flatMap((subject) => [
+          [`mmlu/data/test/${subject}_test.csv`, "Which is right?,a,b,c,d,A\n"],
+          [`mmlu/data/dev/${subject}_dev.csv`, "Example?,a,b,c,d,B\n".repeat(5)],
+        ]),
+      ),
+    );
+    const run = (suite: string, files: FileSource) =>
+      loadSuiteRun(suite, { io: io(files), data: { kind: "local", dir: "mmlu" } });
+    const algebra = await run("mmlu_abstract_algebra", twoSubjects);
+    expect(algebra.id).toBe("mmlu_abstract_algebra");
+    expect(algebra.documents.map((document) => document.group)).toEqual(["abstract_algebra"]);
+    expect((await run("mmlu_anatomy_generative", twoSubjects)).documents[0]!.requests[0]).toMatchObject({
+      type: "generation",
+      until: ["</s>", "\n"],
+    });
+    await expect(run("mmlu", twoSubjects)).rejects.toThrow(
+      "mmlu/data/test/astronomy_test.csv: no such file (mmlu asks 57 subjects: data/test and data/dev files for each; this copy lacks 55)",
+    );
+    await expect(run("mmlu_stem", twoSubjects)).rejects.toThrow(
+      "mmlu/data/test/astronomy_test.csv: no such file (mmlu_stem asks 19 subjects: data/test and data/dev files for each; this copy lacks 17)",
+    );
+    const stem = await run("mmlu_stem", mmluCopy());
+    expect(new Set(stem.documents.map((document) => document.group)).size).toBe(19);
+  });
+
   it("names a folder that holds no MMLU at all", async () => {
     await expect(loadMmlu(memoryFiles({ "elsewhere/x.csv": "" }))).rejects.toThrow(
-      "mmlu: no MMLU copy here: expected data/test/<subject>_test.csv and data/dev/<subject>_dev.csv for the 57 subjects",
+      "mmlu: no MMLU copy here: expected data/test/<subject>_test.csv and data/dev/<subject>_dev.csv for the subjects asked",
     );
   });
 

@@ -162,6 +162,41 @@ describe("bad custom suites are reported by file and line", () => {
     await expect(quiz(base, data)).rejects.toThrow(message);
   });
 
+  it("declares lm-evaluation-harness's filters, each chain scoring the metrics under its own name", async () => {
+    const generation = [
+      "task: quiz",
+      "output_type: generate_until",
+      "dataset:",
+      "  path: quiz.jsonl",
+      'doc_to_text: "{{question}}"',
+      "doc_to_target: answer",
+      "metric_list: [{ metric: exact_match, ignore_case: true }]",
+      "filter_list:",
+      "  - name: strict",
+      "    filter: [{ function: regex, regex_pattern: '^([A-D])$' }, { function: take_first }]",
+      "  - name: flexible",
+      "    filter:",
+      "      - { function: regex, regex_pattern: '([A-D])\\)?\\W*$', group_select: -1 }",
+      "      - { function: take_first }",
+      "primary_metric: exact_match,flexible",
+    ];
+    const run = await quiz(generation, '{"question": "Q?", "answer": "B"}\n');
+    expect(run.primaryMetric).toBe("exact_match,flexible");
+    expect(run.score(run.documents[0]!, [{ text: "It is B)" }])).toEqual({
+      "exact_match,strict": 0,
+      "exact_match,flexible": 1,
+    });
+    await expect(
+      quiz(
+        [...generation.slice(0, 9), "    filter: [{ function: regex, regex_pattern: '(?x)a' }]"],
+        '{"question": "Q?", "answer": "B"}\n',
+      ),
+    ).rejects.toThrow('regex "(?x)a": the inline flag x has no JavaScript equivalent');
+    await expect(quiz([...base, "filter_list: [{ name: f, filter: [{ function: take_first }] }]"])).rejects.toThrow(
+      "quiz: filter_list applies to generate_until tasks",
+    );
+  });
+
   it("needs doc_to_text to give text", async () => {
     const lines = base.map((line) => line.replace('"{{question}}"', "question"));
     await expect(quiz(lines, '{"question": ["Q?"], "choices": ["a", "b"], "answer": 0}\n')).rejects.toThrow(

@@ -109,7 +109,7 @@ async function readRecords(files: FileSource, path: string): Promise<TaskDoc[]> 
 export function customSuiteTask(suite: CustomSuite): { task: PromptTask; primaryMetric: string } {
   const config = Object.fromEntries(Object.entries(suite).filter(([key]) => key in taskConfigSchema.shape));
   const task = new PromptTask(config as TaskConfigInput, suite.task);
-  const metrics: string[] = task.metrics.map(({ metric }) => metric);
+  const metrics = task.metricNames;
   const primaryMetric = suite.primary_metric ?? metrics[0]!;
   if (!metrics.includes(primaryMetric))
     throw new SuiteError(

@@ -22,6 +22,9 @@ describe("requests on the sample data are byte-identical to lm-evaluation-harnes
   const cases: [suite: string, shots: number | undefined, file: string][] = [
     ["mmlu", 0, "mmlu-0shot"],
     ["mmlu", 5, "mmlu-5shot"],
+    // Written by golden-reference/mmlu_generative.py, which is kept beside the package.
+    ["mmlu_generative", 0, "mmlu_generative-0shot"],
+    ["mmlu_generative", 5, "mmlu_generative-5shot"],
     ["truthfulqa_mc1", undefined, "truthfulqa_mc1"],
     ["truthfulqa_mc2", undefined, "truthfulqa_mc2"],
     ["truthfulqa_gen", undefined, "truthfulqa_gen"],

@@ -3,6 +3,7 @@ import { decodeText, joinPath, readTextFile, type FileSource } from "./file-sour
 import { downloadHubDataset } from "./hub-dataset.ts";
 import { MMLU_CATEGORY, MMLU_SUBJECTS } from "./mmlu-subjects.ts";
 import { readParquetRows } from "./parquet-rows.ts";
+import { sha256Hex } from "./sha256.ts";
 import { PromptTask } from "./prompt-task.ts";
 import { buildSuiteRun } from "./suite-run-builder.ts";
 import { DataError, SuiteError, describeValue, type DataLocation } from "./suite-errors.ts";
@@ -26,6 +27,65 @@ export const MMLU_TASK: TaskConfigInput = {
   doc_to_choice: LETTERS,
   doc_to_target: "answer",
 };
+
+/**
+ * lm-evaluation-harness's mmlu_generative (lm_eval/tasks/mmlu/generative, task version 3.0): the same prompt,
+ * answered by generating until a newline; the answer's first line, stripped, must equal the letter, ignoring case
+ * and punctuation. For models that only generate, chat APIs above all.
+ */
+export const MMLU_GENERATIVE_TASK: TaskConfigInput = {
+  output_type: "generate_until",
+  description: MMLU_TASK.description,
+  doc_to_text: MMLU_TASK.doc_to_text,
+  doc_to_target: "{{['A', 'B', 'C', 'D'][answer]}}",
+  generation_kwargs: { until: ["</s>", "\n"] },
+  metric_list: [{ metric: "exact_match", ignore_case: true, ignore_punctuation: true }],
+  filter_list: [
+    {
+      name: "get_response",
+      filter: [
+        { function: "regex", regex_pattern: "^(.*?)(?=\\n|$)" },
+        { function: "remove_whitespace" },
+        { function: "regex", regex_pattern: "^(.*?)\\s*$" },
+        { function: "take_first" },
+      ],
+    },
+  ],
+};
+
+export const MMLU_CATEGORIES = ["stem", "humanities", "social_sciences", "other"] as const;
+
+/** One of the MMLU suites lm-evaluation-harness names: the whole, a category or a subject, scored or generated. */
+export interface MmluVariant {
+  id: string;
+  title: string;
+  generative: boolean;
+  /** The subjects it asks, in alphabetical order. */
+  subjects: readonly string[];
+}
+
+const words = (name: string) => name.replaceAll("_", " ");
+
+/** Every MMLU suite: mmlu, mmlu_<category> and mmlu_<subject>, each with its _generative twin. */
+export const MMLU_VARIANTS: readonly MmluVariant[] = [false, true].flatMap((generative) => {
+  const suffix = generative ? "_generative" : "";
+  const kind = generative ? " (generative)" : "";
+  return [
+    { id: `mmlu${suffix}`, title: `MMLU${kind}`, generative, subjects: MMLU_SUBJECTS },
+    ...MMLU_CATEGORIES.map((category) => ({
+      id: `mmlu_${category}${suffix}`,
+      title: `MMLU: ${category === "stem" ? "STEM" : words(category)}${kind}`,
+      generative,
+      subjects: MMLU_SUBJECTS.filter((subject) => MMLU_CATEGORY[subject] === category),
+    })),
+    ...MMLU_SUBJECTS.map((subject) => ({
+      id: `mmlu_${subject}${suffix}`,
+      title: `MMLU: ${words(subject)}${kind}`,
+      generative,
+      subjects: [subject],
+    })),
+  ];
+});
 
 interface MmluData {
   test: TaskDoc[];
@@ -63,39 +123,53 @@ function readMmluCsv(text: string, path: string, subject: string): TaskDoc[] {
 }
 
 /** The folder given may hold data/, as the original archive unpacks, or be that data/ folder. */
-async function localDataFolder(files: FileSource, dir: string): Promise<string> {
-  const first = `test/${MMLU_SUBJECTS[0]}_test.csv`;
+async function localDataFolder(files: FileSource, dir: string, subjects: readonly string[]): Promise<string> {
   for (const candidate of [joinPath(dir, "data"), dir])
-    if ((await files.read(joinPath(candidate, first))) !== undefined) return candidate;
+    for (const subject of subjects)
+      if ((await files.read(joinPath(candidate, "test", `${subject}_test.csv`))) !== undefined) return candidate;
   throw new DataError(
     dir,
-    "no MMLU copy here: expected data/test/<subject>_test.csv and data/dev/<subject>_dev.csv for the 57 subjects",
+    "no MMLU copy here: expected data/test/<subject>_test.csv and data/dev/<subject>_dev.csv for the subjects asked",
   );
 }
 
 /**
  * The original layout (data/dev/<subject>_dev.csv, data/test/<subject>_test.csv), in `dir` or in `dir`/data. A
- * local copy must hold all 57 subjects; the samples hold a few and say so.
+ * local copy must hold every subject the suite asks, and may hold others; the samples hold a few and say so.
  */
-async function loadMmluFolder(files: FileSource, dir: string, sample: boolean): Promise<MmluData> {
-  const base = sample ? joinPath(dir, "data") : await localDataFolder(files, dir);
+async function loadMmluFolder(
+  files: FileSource,
+  dir: string,
+  sample: boolean,
+  variant: MmluVariant,
+): Promise<MmluData> {
+  const base = sample ? joinPath(dir, "data") : await localDataFolder(files, dir, variant.subjects);
   const test: TaskDoc[] = [];
   const dev = new Map<string, TaskDoc[]>();
-  for (const subject of MMLU_SUBJECTS) {
+  const missing: string[] = [];
+  for (const subject of variant.subjects) {
     const testFile = joinPath(base, "test", `${subject}_test.csv`);
     const bytes = await files.read(testFile);
     if (bytes === undefined) {
-      if (sample) continue;
-      throw new DataError(
-        testFile,
-        "no such file (a local copy of MMLU holds data/test and data/dev files for all 57 subjects)",
-      );
+      missing.push(testFile);
+      continue;
     }
     test.push(...readMmluCsv(decodeText(bytes, testFile), testFile, subject));
     const devFile = joinPath(base, "dev", `${subject}_dev.csv`);
     dev.set(subject, readMmluCsv(await readTextFile(files, devFile), devFile, subject));
   }
-  if (test.length === 0) throw new DataError(joinPath(base, "test"), "no MMLU test files (<subject>_test.csv)");
+  if (missing.length > 0 && !sample) {
+    const count = variant.subjects.length;
+    throw new DataError(
+      missing[0]!,
+      `no such file (${variant.id} asks ${count === 1 ? "this subject" : `${count} subjects`}: data/test and data/dev files for each; this copy lacks ${missing.length})`,
+    );
+  }
+  if (test.length === 0)
+    throw new DataError(
+      joinPath(base, "test"),
+      `no MMLU test files (<subject>_test.csv) for ${variant.subjects.length === 1 ? variant.subjects[0] : variant.id}`,
+    );
   return {
     test,
     dev,
@@ -106,14 +180,24 @@ async function loadMmluFolder(files: FileSource, dir: string, sample: boolean): 
 }
 
 /** cais/mmlu's parquet files: <subject>/test-*.parquet and <subject>/dev-*.parquet. */
-async function loadMmluHub(source: Extract<DataSource, { kind: "hub" }>, options: LoadSuiteOptions): Promise<MmluData> {
+async function loadMmluHub(
+  source: Extract<DataSource, { kind: "hub" }>,
+  options: LoadSuiteOptions,
+  variant: MmluVariant,
+): Promise<MmluData> {
   const split = /^([a-z_]+)\/(test|dev)-[^/]*\.parquet$/;
+  const asked = new Set(variant.subjects);
+  // The cache keys a download by what it selected: the whole test and dev splits, or a digest of the subjects.
+  const selection =
+    asked.size === MMLU_SUBJECTS.length
+      ? "test+dev"
+      : `test+dev:${(await sha256Hex(variant.subjects.join(","))).slice(0, 16)}`;
   const snapshot = await downloadHubDataset(
     MMLU_HUB_REPO,
-    "test+dev",
+    selection,
     (path) => {
       const match = split.exec(path);
-      return match !== null && match[1]! in MMLU_CATEGORY;
+      return match !== null && asked.has(match[1]!);
     },
     hubOptions(source, options.io),
   );
@@ -133,7 +217,7 @@ async function loadMmluHub(source: Extract<DataSource, { kind: "hub" }>, options
     if (part === "test") test.push(...docs);
     else dev.set(subject!, [...(dev.get(subject!) ?? []), ...docs]);
   }
-  const missing = MMLU_SUBJECTS.filter((subject) => !test.some((doc) => doc.group === subject));
+  const missing = variant.subjects.filter((subject) => !test.some((doc) => doc.group === subject));
   if (missing.length > 0)
     throw new DataError(
       `${MMLU_HUB_REPO}@${snapshot.commit}`,
@@ -144,28 +228,45 @@ async function loadMmluHub(source: Extract<DataSource, { kind: "hub" }>, options
 
 /** Bumped when MMLU's requests or metrics change, so older results are not taken for current ones. */
 export const MMLU_VERSION = "1.0";
+/** The same for the generative suites, which began at zoo's 1.0 (lm-evaluation-harness's task is at 3.0). */
+export const MMLU_GENERATIVE_VERSION = "1.0";
 
-export async function loadMmlu(options: LoadSuiteOptions): Promise<SuiteRun> {
+const tasks = new Map<boolean, PromptTask>();
+
+/** One MMLU suite (see MMLU_VARIANTS) over its data: the Hub, a local copy in the original layout, or the samples. */
+export async function loadMmlu(variant: MmluVariant, options: LoadSuiteOptions): Promise<SuiteRun> {
   const source = options.data ?? { kind: "hub" };
   const shots = options.shots ?? 5;
-  if (shots > 5) throw new SuiteError(`mmlu: at most 5 shots (the dev split holds 5 per subject), ${shots} asked`);
+  if (shots > 5)
+    throw new SuiteError(`${variant.id}: at most 5 shots (the dev split holds 5 per subject), ${shots} asked`);
   let data: MmluData;
-  if (source.kind === "hub") data = await loadMmluHub(source, options);
-  else if (source.kind === "local") data = await loadMmluFolder(options.io.files, source.dir, false);
+  if (source.kind === "hub") data = await loadMmluHub(source, options, variant);
+  else if (source.kind === "local") data = await loadMmluFolder(options.io.files, source.dir, false, variant);
   else if (source.kind === "sample")
-    data = await loadMmluFolder(options.io.files, joinPath(options.io.samplesDir, "mmlu"), true);
-  else throw new SuiteError("mmlu: its documents come from the Hub, a local copy or the samples, not a generator");
+    data = await loadMmluFolder(options.io.files, joinPath(options.io.samplesDir, "mmlu"), true, variant);
+  else
+    throw new SuiteError(
+      `${variant.id}: its documents come from the Hub, a local copy or the samples, not a generator`,
+    );
+  if (!tasks.has(variant.generative))
+    tasks.set(
+      variant.generative,
+      new PromptTask(
+        variant.generative ? MMLU_GENERATIVE_TASK : MMLU_TASK,
+        variant.generative ? "mmlu_generative" : "mmlu",
+      ),
+    );
   return buildSuiteRun({
-    id: "mmlu",
-    version: MMLU_VERSION,
-    primaryMetric: "acc",
-    task: new PromptTask(MMLU_TASK, "mmlu"),
+    id: variant.id,
+    version: variant.generative ? MMLU_GENERATIVE_VERSION : MMLU_VERSION,
+    primaryMetric: variant.generative ? "exact_match" : "acc",
+    task: tasks.get(variant.generative)!,
     docs: data.test,
     fewshot: (doc) => data.dev.get(doc.group!) ?? [],
     shots,
     limit: options.limit,
     dataset: data.dataset,
-    categories: MMLU_CATEGORY,
+    categories: Object.fromEntries(variant.subjects.map((subject) => [subject, MMLU_CATEGORY[subject]!])),
     chance: () => 0.25,
   });
 }

@@ -1,5 +1,6 @@
 import { JinjaTemplate } from "./jinja-template.ts";
 import { argmax } from "./metrics/document-scores.ts";
+import { filterChain } from "./response-filters.ts";
 import type { LoglikelihoodResponse, Request, Response } from "./request.ts";
 import { DataError, SuiteError, describeValue } from "./suite-errors.ts";
 import { taskConfigSchema, type MetricConfig, type TaskConfig, type TaskConfigInput } from "./task-config.ts";
@@ -73,6 +74,7 @@ export class PromptTask {
   private readonly choice: Field | undefined;
   private readonly target: Field | undefined;
   readonly metrics: MetricConfig[];
+  private readonly filters: { name: string; apply: (responses: string[]) => string }[];
 
   constructor(input: TaskConfigInput, suite: string) {
     const parsed = taskConfigSchema.safeParse(input);
@@ -91,6 +93,9 @@ export class PromptTask {
     this.metrics = config.metric_list ?? [
       { metric: fallback, ignore_case: false, ignore_punctuation: false, regexes_to_ignore: [] },
     ];
+    if (config.filter_list && config.output_type !== "generate_until")
+      throw new SuiteError(`${suite}: filter_list applies to generate_until tasks`);
+    this.filters = (config.filter_list ?? []).map(({ name, filter }) => ({ name, apply: filterChain(filter) }));
     for (const { metric } of this.metrics) {
       const allowed =
         config.output_type === "generate_until"
@@ -101,6 +106,14 @@ export class PromptTask {
       if (!allowed.includes(metric))
         throw new SuiteError(`${suite}: metric ${metric} does not apply to ${config.output_type}`);
     }
+  }
+
+  /** The names `score` gives its metrics: `metric,chain` when several filter chains each score them. */
+  get metricNames(): string[] {
+    const names = this.metrics.map(({ metric }) => metric);
+    return this.filters.length > 1
+      ? this.filters.flatMap((filter) => names.map((name) => `${name},${filter.name}`))
+      : names;
   }
 
   /** Checks that `doc` has what the templates read and that its choices and target make sense; else a DataError. */
@@ -201,8 +214,17 @@ export class PromptTask {
   score(doc: TaskDoc, responses: readonly Response[]): Record<string, number> {
     const scores: Record<string, number> = {};
     if (this.config.output_type === "generate_until") {
-      const text = (responses[0] as { text: string }).text;
-      for (const metric of this.metrics) scores[metric.metric] = exactMatch(text, this.targetText(doc), metric);
+      const texts = (responses as { text: string }[]).map(({ text }) => text);
+      const reference = this.targetText(doc);
+      if (this.filters.length === 0)
+        for (const metric of this.metrics) scores[metric.metric] = exactMatch(texts[0]!, reference, metric);
+      for (const filter of this.filters) {
+        const filtered = filter.apply(texts);
+        for (const metric of this.metrics) {
+          const name = this.filters.length === 1 ? metric.metric : `${metric.metric},${filter.name}`;
+          scores[name] = exactMatch(filtered, reference, metric);
+        }
+      }
       return scores;
     }
     const loglikelihoods = responses as LoglikelihoodResponse[];

@@ -2,7 +2,7 @@ import { ARITHMETIC_TASKS, type ArithmeticTask } from "./arithmetic-generator.ts
 import { ARITHMETIC_HUB_REPO, ARITHMETIC_VERSION, loadArithmetic } from "./arithmetic.ts";
 import { customSuiteTask, loadCustomSuite, readCustomSuite } from "./custom-suite.ts";
 import { joinPath } from "./file-source.ts";
-import { MMLU_HUB_REPO, MMLU_VERSION, loadMmlu } from "./mmlu.ts";
+import { MMLU_GENERATIVE_VERSION, MMLU_HUB_REPO, MMLU_VARIANTS, MMLU_VERSION, loadMmlu } from "./mmlu.ts";
 import { MMLU_CATEGORY } from "./mmlu-subjects.ts";
 import { SuiteError } from "./suite-errors.ts";
 import type { DataKind, LoadSuiteOptions, SuiteIo } from "./suite-options.ts";
@@ -43,20 +43,20 @@ const arithmeticTitles: Record<ArithmeticTask, string> = {
 };
 
 const builtins: { info: SuiteInfo; load: (options: LoadSuiteOptions) => Promise<SuiteRun> }[] = [
-  {
+  ...MMLU_VARIANTS.map((variant) => ({
     info: {
-      id: "mmlu",
-      title: "MMLU",
-      version: MMLU_VERSION,
-      outputType: "multiple_choice",
-      primaryMetric: "acc",
+      id: variant.id,
+      title: variant.title,
+      version: variant.generative ? MMLU_GENERATIVE_VERSION : MMLU_VERSION,
+      outputType: variant.generative ? ("generate_until" as const) : ("multiple_choice" as const),
+      primaryMetric: variant.generative ? "exact_match" : "acc",
       shots: { default: 5, max: 5 },
-      data: ["hub", "local", "sample"],
+      data: ["hub", "local", "sample"] as DataKind[],
       hubDataset: MMLU_HUB_REPO,
-      categories: MMLU_CATEGORY,
+      categories: Object.fromEntries(variant.subjects.map((subject) => [subject, MMLU_CATEGORY[subject]!])),
     },
-    load: loadMmlu,
-  },
+    load: (options: LoadSuiteOptions) => loadMmlu(variant, options),
+  })),
   ...(["truthfulqa_mc1", "truthfulqa_mc2", "truthfulqa_gen"] as TruthfulqaSuite[]).map((id) => ({
     info: {
       id,

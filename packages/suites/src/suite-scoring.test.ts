@@ -144,3 +144,20 @@ describe("arithmetic scoring", () => {
     expect(run.chance).toBe(0);
   });
 });
+
+describe("mmlu_generative scoring", () => {
+  it("filters the answer as lm-evaluation-harness does, then matches the letter ignoring case and punctuation", async () => {
+    const run = await loadSuiteRun("mmlu_generative", { ...sample, shots: 5 });
+    const document = run.documents[0]!;
+    const letter = document.target as string;
+    expect(letter).toMatch(/^[ABCD]$/);
+    const score = (text: string) => run.score(document, [{ text }]).exact_match;
+    expect([` ${letter}`, `${letter}.`, `${letter.toLowerCase()}\n`, `  ${letter}  `].map(score)).toEqual([1, 1, 1, 1]);
+    expect([`The answer is ${letter}`, `\n${letter}`, `${letter}) because`, ""].map(score)).toEqual([0, 0, 0, 0]);
+    const { metrics } = scoreAll(
+      run,
+      run.documents.map((each) => [{ text: each.target as string }]),
+    );
+    expect(metrics.exact_match).toEqual({ value: 1, stderr: 0 });
+  });
+});

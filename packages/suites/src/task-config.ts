@@ -15,6 +15,24 @@ const metricSchema = z.strictObject({
   regexes_to_ignore: z.array(z.string()).default([]),
 });
 
+/** One step of an lm-evaluation-harness filter chain (lm_eval/filters), with its arguments and defaults. */
+const filterStepSchema = z.discriminatedUnion("function", [
+  z.strictObject({
+    function: z.literal("regex"),
+    /** A Python regular expression, as lm-evaluation-harness compiles it. */
+    regex_pattern: z.string().min(1),
+    group_select: z.number().int().default(0),
+    fallback: z.string().default("[invalid]"),
+  }),
+  z.strictObject({ function: z.literal("remove_whitespace") }),
+  z.strictObject({ function: z.literal("take_first") }),
+]);
+
+const filterSchema = z.strictObject({
+  name: z.string().min(1),
+  filter: z.array(filterStepSchema).min(1),
+});
+
 /**
  * How a document becomes a prompt and how its responses are scored, with lm-evaluation-harness's task-config keys
  * and meanings, so that a task YAML of theirs carries over. The text fields are Jinja templates over the
@@ -39,8 +57,14 @@ export const taskConfigSchema = z.strictObject({
     })
     .optional(),
   metric_list: z.array(metricSchema).min(1).optional(),
+  /**
+   * Chains that turn a generation into what the metrics compare (generate_until only). With one chain the metrics
+   * keep their names; with several, each is named `metric,chain` as lm-evaluation-harness reports them.
+   */
+  filter_list: z.array(filterSchema).min(1).optional(),
 });
 
 export type TaskConfigInput = z.input<typeof taskConfigSchema>;
 export type TaskConfig = z.output<typeof taskConfigSchema>;
 export type MetricConfig = z.output<typeof metricSchema>;
+export type FilterStep = z.output<typeof filterStepSchema>;
