@@ -83,7 +83,8 @@ describe("zoo bench checks where its records go before any work", () => {
   it("names a ZOO_CACHE_DIR that is a file, at once", async () => {
     const file = join(await temp("cache"), "cache-file");
     await writeFile(file, "");
-    const result = await runZoo(["bench", "--model", "random", "--suite", "mmlu"], CHECKOUT, { ZOO_CACHE_DIR: file });
+    const args = ["bench", "--model", "random", "--suite", "mmlu", "--output", await temp("out")];
+    const result = await runZoo(args, CHECKOUT, { ZOO_CACHE_DIR: file });
     expect(result).toEqual({
       code: 1,
       out: "",
