@@ -43,14 +43,26 @@ export interface ModelAdapter {
   generate(requests: readonly GenerationRequest[], options: AnswerOptions<GenerationResponse>): Promise<void>;
   /** Tokens through the model's forward passes so far (local models); undefined for APIs. */
   forwardTokens(): number | undefined;
+  /** Tokens an API has billed so far, from its answers' usage fields; undefined for local models and baselines. */
+  usage(): TokenUsage | undefined;
   /** Versions for the record's environment (onnxruntime, transformers.js). */
   environment(): { onnxruntime?: string; transformers_js?: string };
   dispose(): Promise<void>;
 }
 
+/** Input and output tokens, as an API's usage fields count them. */
+export interface TokenUsage {
+  input_tokens: number;
+  output_tokens: number;
+}
+
 /** An adapter with no local model: no forward passes to count, no runtime to report, nothing to release. */
 export abstract class StatelessAdapter {
   forwardTokens(): undefined {
+    return undefined;
+  }
+
+  usage(): TokenUsage | undefined {
     return undefined;
   }
 

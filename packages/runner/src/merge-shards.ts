@@ -1,4 +1,5 @@
 import { aggregateScores, type ResultRecord, type SampleLine } from "@zoo/suites";
+import { resultFileName } from "./result-files.ts";
 
 /** A shard's record with the per-document samples it was written with. */
 export interface ShardResult {
@@ -18,13 +19,21 @@ export class MergeError extends Error {
 
 /** What every shard of one run must share: the model exactly as run, the suite and its data, shots and limit. */
 function runIdentity(record: ResultRecord): string {
-  return JSON.stringify([record.model, record.suite, record.shots, record.limit, record.limited, record.shard?.count]);
+  return JSON.stringify([
+    record.model,
+    record.suite,
+    record.shots,
+    record.prompt ?? null,
+    record.limit,
+    record.limited,
+    record.shard?.count,
+  ]);
 }
 
 /** The name shared by the shards of one run: its file name without the shard part. */
 export function runKey(record: ResultRecord): string {
-  const { model, suite, shots, limit } = record;
-  return `${model.id}/${suite.id}${suite.dataset.sample ? "-sample" : ""}-${shots}shot${limit === null ? "" : `-limit${limit}`}`;
+  const { shard: _shard, ...whole } = record;
+  return `${record.model.id}/${resultFileName(whole).replace(/\.json$/, "")}`;
 }
 
 /**
@@ -78,9 +87,16 @@ export function mergeShards(
         0,
       )
     : null;
-  const { shard: _shard, samples_file: _samplesFile, ...rest } = first.record;
+  const { shard: _shard, samples_file: _samplesFile, usage: _usage, ...rest } = first.record;
+  const usage = shards.every((shard) => shard.record.usage !== undefined)
+    ? {
+        input_tokens: shards.reduce((sum, shard) => sum + shard.record.usage!.input_tokens, 0),
+        output_tokens: shards.reduce((sum, shard) => sum + shard.record.usage!.output_tokens, 0),
+      }
+    : undefined;
   const record: ResultRecord = {
     ...rest,
+    ...(usage ? { usage } : {}),
     documents: samples.length,
     metrics,
     groups,

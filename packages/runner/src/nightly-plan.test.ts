@@ -1,7 +1,7 @@
 import type { ModelEntry } from "@zoo/catalog";
 import { BUILTIN_SUITES, type ResultRecord } from "@zoo/suites";
 import { describe, expect, it } from "vitest";
-import { planNightly, type NightlyPlanInput } from "./nightly-plan.ts";
+import { CHAT_FLAGS, planNightly, type NightlyPlanInput } from "./nightly-plan.ts";
 import { EXAMPLE_RECORD } from "@zoo/suites/testing";
 
 const COMMIT = "9a8b7c6d5e4f30211203f4e5d6c7b8a9f0e1d2c3";
@@ -108,7 +108,7 @@ describe("planNightly", () => {
     expect(count("large", "mmlu")).toBe(40);
     const short = leaderboard.slice(1).map(({ id }) => id);
     expect(jobs.filter((job) => job.model === "small" && job.suite !== "mmlu")).toEqual([
-      { model: "small", suite: short.join(","), shard: "0/1", key: "", name: "small 12 suites 1 of 1" },
+      { model: "small", suite: short.join(","), shard: "0/1", key: "", flags: "", name: "small 12 suites 1 of 1" },
     ]);
     // A 1.7B model's TruthfulQA takes about 6.3 hours: it is a job, or two, of its own.
     expect(count("large", "truthfulqa_mc1")).toBe(2);
@@ -133,5 +133,28 @@ describe("planNightly", () => {
     );
     expect(plan.jobs.map((job) => job.model)).toEqual(["b", "c"]);
     expect(plan.deferred).toEqual([{ model: "a", suites: ["truthfulqa_mc2"], lastRun: "2026-11-30T00:00:00Z" }]);
+  });
+
+  it("prompts instruct models that ask for it, and chat APIs, in chat turns, and keeps their records apart", async () => {
+    const instruct = {
+      id: "smol-instruct",
+      parameters: { total: { status: "stated", value: 135e6 } },
+      run: { adapter: "transformers-js", repo: "org/smol-instruct", dtype: "q8", chat_template: true, nightly: true },
+    } as unknown as ModelEntry;
+    const plan = async (results: ResultRecord[] = []) =>
+      (await planNightly(input({ entries: [instruct, entries[1]!], suites: suites("truthfulqa_mc2"), results }))).jobs;
+    expect((await plan()).map((job) => [job.model, job.suite, job.flags])).toEqual([
+      ["smol-instruct", "truthfulqa_mc2", CHAT_FLAGS],
+      ["claude", "truthfulqa_gen", CHAT_FLAGS],
+    ]);
+    const record = {
+      ...current,
+      model: { ...current.model, id: "smol-instruct" },
+      suite: { ...current.suite, id: "truthfulqa_mc2", version: suites("truthfulqa_mc2")[0]!.version },
+      shots: 0,
+    };
+    const chatted = { system_instruction: null, chat_template: "default", fewshot_as_multiturn: true };
+    expect((await plan([record])).map((job) => job.model)).toContain("smol-instruct");
+    expect((await plan([{ ...record, prompt: chatted }])).map((job) => job.model)).not.toContain("smol-instruct");
   });
 });

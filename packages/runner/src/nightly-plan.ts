@@ -11,9 +11,17 @@ export interface NightlyJob {
   shard: string;
   /** The environment variable (and repository secret) holding the model's API key; "" for local models. */
   key: string;
+  /** Prompt flags for `zoo bench`: the chat settings of instruct models and chat APIs, "" for plain prompts. */
+  flags: string;
   /** A label for the job's name and its artifact. */
   name: string;
 }
+
+/**
+ * How the Open LLM Leaderboard v2 prompts instruct models, and how lm-evaluation-harness prompts chat APIs: the
+ * model's chat template, each few-shot example a turn of its own.
+ */
+export const CHAT_FLAGS = "--apply-chat-template --fewshot-as-multiturn";
 
 export interface NightlySkip {
   model: string;
@@ -60,6 +68,22 @@ function sameModel(record: ResultRecord, run: NonNullable<ModelEntry["run"]>, co
   return record.model.api_model === run.model;
 }
 
+/** Whether the entry is prompted in chat turns: instruct models whose run says so, and chat APIs. */
+function promptsInChat(run: NonNullable<ModelEntry["run"]>): boolean {
+  return run.adapter === "transformers-js" ? run.chat_template === true : !scoresLoglikelihoods(run);
+}
+
+/** Whether a record's prompt was framed as the nightly frames it: chat turns as CHAT_FLAGS asks, or plainly. */
+function samePrompt(record: ResultRecord, chat: boolean): boolean {
+  if (!chat) return record.prompt === undefined;
+  return (
+    record.prompt !== undefined &&
+    record.prompt.chat_template !== null &&
+    record.prompt.fewshot_as_multiturn &&
+    record.prompt.system_instruction === null
+  );
+}
+
 /** Whether the entry's adapter can score loglikelihoods: local models and self-hosted OpenAI-compatible servers. */
 function scoresLoglikelihoods(run: NonNullable<ModelEntry["run"]>): boolean {
   return run.adapter === "transformers-js" || (run.adapter === "openai" && run.base_url !== undefined);
@@ -81,6 +105,7 @@ function isRanked(record: ResultRecord, suite: SuiteInfo): boolean {
 interface JobGroup {
   model: string;
   key: string;
+  flags: string;
   suites: SuiteInfo[];
   shards: number;
   lastRun: string | null;
@@ -108,6 +133,7 @@ export async function planNightly(input: NightlyPlanInput): Promise<NightlyPlan>
     model: string,
     suites: readonly SuiteInfo[],
     key: string,
+    flags: string,
     current: (record: ResultRecord) => boolean,
     hours: (suite: SuiteInfo) => number,
     shardable = true,
@@ -130,7 +156,7 @@ export async function planNightly(input: NightlyPlanInput): Promise<NightlyPlan>
       const asked = shardable ? input.shards[suite.id] : undefined;
       const shards = asked ?? (needed > JOB_HOURS ? Math.ceil(needed / JOB_HOURS) : 1);
       if (shards > 1 || asked !== undefined) {
-        groups.push({ model, key, suites: [suite], shards, lastRun: lastRun(model, suite) });
+        groups.push({ model, key, flags, suites: [suite], shards, lastRun: lastRun(model, suite) });
         continue;
       }
       const pack = packs.find((candidate) => candidate.hours + needed <= JOB_HOURS);
@@ -142,7 +168,7 @@ export async function planNightly(input: NightlyPlanInput): Promise<NightlyPlan>
     for (const pack of packs) {
       const dates = pack.suites.map((suite) => lastRun(model, suite));
       const oldest = dates.includes(null) ? null : dates.reduce((a, b) => (b! < a! ? b : a));
-      groups.push({ model, key, suites: pack.suites, shards: 1, lastRun: oldest });
+      groups.push({ model, key, flags, suites: pack.suites, shards: 1, lastRun: oldest });
     }
   };
 
@@ -154,11 +180,13 @@ export async function planNightly(input: NightlyPlanInput): Promise<NightlyPlan>
       run.adapter === "transformers-js"
         ? ""
         : (run.api_key_env ?? (run.adapter === "openai" ? "OPENAI_API_KEY" : "ANTHROPIC_API_KEY"));
+    const chat = promptsInChat(run);
     planModel(
       entry.id,
       scoresLoglikelihoods(run) ? input.suites : input.generationSuites,
       key,
-      (record) => sameModel(record, run, commit),
+      chat ? CHAT_FLAGS : "",
+      (record) => sameModel(record, run, commit) && samePrompt(record, chat),
       (suite) => suiteHours(entry, suite),
     );
   }
@@ -169,7 +197,8 @@ export async function planNightly(input: NightlyPlanInput): Promise<NightlyPlan>
       baseline,
       input.suites,
       "",
-      (record) => record.model.adapter === baseline.split(":")[0],
+      "",
+      (record) => record.model.adapter === baseline.split(":")[0] && record.prompt === undefined,
       () => 0,
       false,
     );
@@ -187,7 +216,7 @@ export async function planNightly(input: NightlyPlanInput): Promise<NightlyPlan>
 
   const jobs = groups
     .filter((group) => planned.has(group))
-    .flatMap(({ model, key, suites, shards }) => {
+    .flatMap(({ model, key, flags, suites, shards }) => {
       const suite = suites.map(({ id }) => id).join(",");
       const label = suites.length > 1 ? `${suites.length} suites` : suite;
       return Array.from({ length: shards }, (_, index) => ({
@@ -195,6 +224,7 @@ export async function planNightly(input: NightlyPlanInput): Promise<NightlyPlan>
         suite,
         shard: `${index}/${shards}`,
         key,
+        flags,
         name: `${model} ${label} ${index + 1} of ${shards}`,
       }));
     });

@@ -2,15 +2,17 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
+import type { ChatMessage } from "@zoo/suites";
 import type { ModelAdapter, ModelIdentity } from "./adapter.ts";
 import { AnthropicAdapter, ANTHROPIC_BASE_URL } from "./adapters/anthropic-adapter.ts";
 import type { ApiOptions } from "./adapters/api-request.ts";
 import { FirstChoiceAdapter, RandomAdapter } from "./adapters/baseline-adapters.ts";
 import { OpenAiAdapter, OPENAI_BASE_URL } from "./adapters/openai-adapter.ts";
 import type { QueueLimits } from "./adapters/request-queue.ts";
-import { TransformersAdapter } from "./adapters/transformers-adapter.ts";
+import { TransformersAdapter, loadTokenizer } from "./adapters/transformers-adapter.ts";
 import { resolveHubRevision } from "./hub-revision.ts";
 import type { BatchSize } from "./loglikelihood-plan.ts";
+import { ChatTemplateError, chatTemplateRenderer } from "./chat-template.ts";
 import type { ModelSpec } from "./model-spec.ts";
 import { TINY_LM_SEED, writeTinyLm } from "./tiny-lm/tiny-lm.ts";
 
@@ -34,6 +36,8 @@ export interface OpenAdapterOptions {
   env: Record<string, string | undefined>;
   api: ApiOptions;
   limits: QueueLimits;
+  /** transformers.js: render chat transcripts with the tokenizer's chat template, its default or the one named. */
+  chatTemplate?: { name?: string };
 }
 
 /** A model that cannot be opened: a missing key, a folder that is not a model, a download that failed. */
@@ -76,22 +80,23 @@ function apiKey(env: OpenAdapterOptions["env"], name: string, required: boolean,
   return key || undefined;
 }
 
-async function openTransformers(
+/** Where a transformers.js model's files are, what the record calls it, and what invalidates its cached answers. */
+interface TransformersLocation {
+  identity: ModelIdentity;
+  path: string;
+  revision?: string;
+  remoteHost?: string;
+  offline: boolean;
+  /** A local folder's files (sizes and times), which name its answers in the cache with its identity. */
+  state: unknown;
+}
+
+async function locateTransformers(
   spec: Extract<ModelSpec, { adapter: "transformers-js" }>,
   options: OpenAdapterOptions,
-): Promise<OpenedModel> {
+): Promise<TransformersLocation> {
   const dtype = options.dtype ?? spec.dtype ?? "fp32";
   const device = options.device ?? "cpu";
-  const common = {
-    dtype,
-    device,
-    batchSize: options.batchSize,
-    cacheDir: join(options.cacheDir, "models"),
-    ...(options.strategy ? { strategy: options.strategy } : {}),
-  };
-  let identity: ModelIdentity;
-  let load: Parameters<typeof TransformersAdapter.load>[0];
-  let state: unknown = null;
   const { source } = spec;
   if (source.kind === "hub") {
     const revision = await resolveHubRevision(source.repo, source.revision, {
@@ -100,36 +105,79 @@ async function openTransformers(
       cacheDir: options.cacheDir,
       ...(options.accessToken === undefined ? {} : { accessToken: options.accessToken }),
     });
-    identity = { adapter: "transformers-js", repo: source.repo, revision, dtype, device };
-    if (options.offline) {
-      // transformers.js keeps a commit's files as a model folder, <cache>/<repo>/<commit>/, and offline the model
-      // loads from there: its Hub loader would first look for tokenizer_config.json at "main", which it never
-      // caches, and fail.
-      const snapshot = join(common.cacheDir, source.repo, revision);
-      if (!existsSync(join(snapshot, "config.json")))
-        throw new ModelOpenError(`offline, and ${source.repo}@${revision} is not downloaded: run it once online`);
-      load = { ...common, identity, path: snapshot, offline: true };
-    } else load = { ...common, identity, path: source.repo, revision, remoteHost: options.hubUrl, offline: false };
-  } else {
-    const dir = source.kind === "local" ? source.dir : join(options.cacheDir, "tiny-lm");
-    if (source.kind === "tiny-lm" && !existsSync(join(dir, "onnx", "model.onnx"))) await writeTinyLm(dir);
-    if (!existsSync(dir)) throw new ModelOpenError(`${dir}: no such folder`);
-    if (!existsSync(join(dir, "config.json")))
-      throw new ModelOpenError(
-        `${dir} is not a model folder: it has no config.json (expected config.json, tokenizer.json and onnx/)`,
-      );
-    identity =
-      source.kind === "tiny-lm"
-        ? { adapter: "transformers-js", repo: "tiny-lm", revision: `seed-${TINY_LM_SEED}`, dtype, device }
-        : { adapter: "transformers-js", repo: basename(dir), dtype, device };
-    state = source.kind === "local" ? [dir, await folderState(dir)] : null;
-    load = { ...common, identity, path: dir, offline: true };
+    const identity: ModelIdentity = { adapter: "transformers-js", repo: source.repo, revision, dtype, device };
+    if (!options.offline)
+      return { identity, path: source.repo, revision, remoteHost: options.hubUrl, offline: false, state: null };
+    // transformers.js keeps a commit's files as a model folder, <cache>/<repo>/<commit>/, and offline the model
+    // loads from there: its Hub loader would first look for tokenizer_config.json at "main", which it never
+    // caches, and fail.
+    const snapshot = join(modelsCache(options), source.repo, revision);
+    if (!existsSync(join(snapshot, "config.json")))
+      throw new ModelOpenError(`offline, and ${source.repo}@${revision} is not downloaded: run it once online`);
+    return { identity, path: snapshot, offline: true, state: null };
   }
-  const cacheKey = hash([identity, state]);
+  const dir = source.kind === "local" ? source.dir : join(options.cacheDir, "tiny-lm");
+  if (source.kind === "tiny-lm" && !existsSync(join(dir, "onnx", "model.onnx"))) await writeTinyLm(dir);
+  if (!existsSync(dir)) throw new ModelOpenError(`${dir}: no such folder`);
+  if (!existsSync(join(dir, "config.json")))
+    throw new ModelOpenError(
+      `${dir} is not a model folder: it has no config.json (expected config.json, tokenizer.json and onnx/)`,
+    );
+  const identity: ModelIdentity =
+    source.kind === "tiny-lm"
+      ? { adapter: "transformers-js", repo: "tiny-lm", revision: `seed-${TINY_LM_SEED}`, dtype, device }
+      : { adapter: "transformers-js", repo: basename(dir), dtype, device };
+  const state = source.kind === "local" ? [dir, await folderState(dir)] : null;
+  return { identity, path: dir, offline: true, state };
+}
+
+/** Where transformers.js keeps downloaded models, under zoo's cache. */
+const modelsCache = (options: OpenAdapterOptions) => join(options.cacheDir, "models");
+
+async function openTransformers(
+  spec: Extract<ModelSpec, { adapter: "transformers-js" }>,
+  options: OpenAdapterOptions,
+): Promise<OpenedModel> {
+  const { state, ...location } = await locateTransformers(spec, options);
+  // Answers to the same transcript rendered by another template are other answers.
+  const template = options.chatTemplate ? [options.chatTemplate.name ?? "default"] : [];
+  const cacheKey = hash([location.identity, state, ...template]);
   try {
-    return { adapter: await TransformersAdapter.load(load), cacheKey };
+    const adapter = await TransformersAdapter.load({
+      ...location,
+      dtype: location.identity.dtype!,
+      device: location.identity.device!,
+      batchSize: options.batchSize,
+      cacheDir: modelsCache(options),
+      ...(options.strategy ? { strategy: options.strategy } : {}),
+      ...(options.chatTemplate ? { chatTemplate: options.chatTemplate } : {}),
+    });
+    return { adapter, cacheKey };
   } catch (error) {
+    if (error instanceof ChatTemplateError) throw new ModelOpenError(error.message);
     throw new ModelOpenError(`${spec.id}: cannot load the model: ${(error as Error).message.split("\n")[0]}`);
+  }
+}
+
+/**
+ * The chat template of a transformers.js model, ready to render transcripts as `zoo bench` renders them: only the
+ * tokenizer is loaded (downloaded at the resolved commit, or read from the cache or a folder).
+ */
+export async function openChatRenderer(
+  spec: ModelSpec,
+  options: OpenAdapterOptions,
+): Promise<(messages: readonly ChatMessage[]) => string> {
+  if (spec.adapter !== "transformers-js")
+    throw new ModelOpenError(
+      `${spec.id} is not a transformers.js model: chat APIs take the turns as they are, with no template to render`,
+    );
+  const location = await locateTransformers(spec, options);
+  try {
+    const tokenizer = await loadTokenizer({ ...location, cacheDir: modelsCache(options) });
+    return chatTemplateRenderer(tokenizer, location.identity.repo ?? spec.id, options.chatTemplate?.name);
+  } catch (error) {
+    if (error instanceof ChatTemplateError) throw new ModelOpenError(error.message);
+    throw new ModelOpenError(`${spec.id}: cannot load the tokenizer: ${(error as Error).message.split("\n")[0]}`);
   }
 }
 

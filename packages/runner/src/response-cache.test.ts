@@ -16,6 +16,18 @@ describe("requestKey", () => {
       requestKey({ type: "generation", docId: 0, index: 0, context: "Q:", until: ["\n"], maxTokens: 9 }),
     );
   });
+
+  it("names a chat transcript by its turns, whose context is empty until a template renders them", () => {
+    const chat = (question: string): Request => ({
+      ...ASK,
+      context: "",
+      messages: [{ role: "user", content: question }],
+    });
+    expect(requestKey(chat("What is 1 + 1?"))).not.toBe(requestKey(chat("What is 2 + 2?")));
+    expect(requestKey(chat("Q:"))).not.toBe(requestKey(ASK));
+    // A plain prompt's key is what it was before transcripts existed: caches written then stay valid.
+    expect(requestKey(ASK)).toBe("26b4cd1cd953685fb88c4f10b9c67ab648651cf632479592c1d0c1b202d578bd");
+  });
 });
 
 describe("ResponseCache", () => {

@@ -12,10 +12,13 @@ const lineSchema = z.strictObject({ key: z.string().regex(/^[0-9a-f]{64}$/), res
 
 /** The cache key of a request: what it asks, never which document or suite asked it. */
 export function requestKey(request: Request): string {
+  // A chat transcript is the prompt itself (its context is empty until a template renders it); a plain prompt
+  // keeps the key it always had, so earlier answers stay valid.
+  const prompt = request.messages ? { messages: request.messages } : request.context;
   const asked =
     request.type === "loglikelihood"
-      ? [request.type, request.context, request.continuation]
-      : [request.type, request.context, request.until, request.maxTokens];
+      ? [request.type, prompt, request.continuation]
+      : [request.type, prompt, request.until, request.maxTokens];
   return createHash("sha256").update(JSON.stringify(asked)).digest("hex");
 }
 

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { ResultRecord, SampleLine } from "@zoo/suites";
@@ -8,12 +8,20 @@ export function modelFolder(modelId: string): string {
   return modelId.replace(/[^A-Za-z0-9._-]+/g, "--");
 }
 
-/** A record's file name: one per suite, shot count and data kind, marked when limited or a shard. */
+/**
+ * A record's file name: one per suite, shot count, data kind and prompt framing (chat template, system
+ * instruction), marked when limited or a shard.
+ */
 export function resultFileName(record: ResultRecord): string {
+  const { prompt } = record;
   const parts = [
     record.suite.id,
     ...(record.suite.dataset.sample ? ["sample"] : []),
     `${record.shots}shot`,
+    ...(prompt?.chat_template ? [prompt.fewshot_as_multiturn ? "chat-multiturn" : "chat"] : []),
+    ...(prompt?.system_instruction
+      ? [`system-${createHash("sha256").update(prompt.system_instruction).digest("hex").slice(0, 8)}`]
+      : []),
     ...(record.limit === null ? [] : [`limit${record.limit}`]),
     ...(record.shard ? [`shard${record.shard.index}of${record.shard.count}`] : []),
   ];

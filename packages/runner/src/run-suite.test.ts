@@ -70,6 +70,7 @@ function crashingAfter(adapter: ModelAdapter, after: number): ModelAdapter {
       adapter.loglikelihood(requests, { ...options, onResponse: count(options.onResponse) }),
     generate: (requests, options) => adapter.generate(requests, { ...options, onResponse: count(options.onResponse) }),
     forwardTokens: () => adapter.forwardTokens(),
+    usage: () => adapter.usage(),
     environment: () => adapter.environment(),
     dispose: () => adapter.dispose(),
   };

@@ -3,6 +3,7 @@ import {
   sampleLine,
   type GenerationRequest,
   type LoglikelihoodRequest,
+  type PromptOptions,
   type Request,
   type Response,
   type ResultRecord,
@@ -10,7 +11,7 @@ import {
   type SuiteDocument,
   type SuiteRun,
 } from "@zoo/suites";
-import { CapabilityError, type ModelAdapter } from "./adapter.ts";
+import { CapabilityError, type ModelAdapter, type TokenUsage } from "./adapter.ts";
 import { requestKey, type ResponseCache } from "./response-cache.ts";
 import { shardDocuments, type Shard } from "./shard.ts";
 
@@ -38,6 +39,8 @@ export interface RunSuiteOptions {
   onProgress?: (progress: RunProgress) => void;
   signal?: AbortSignal;
   now?: () => Date;
+  /** The chat template the model renders chat transcripts with ("default", a name, or "api" for a chat API). */
+  chatTemplate?: string;
 }
 
 export interface SuiteResult {
@@ -70,6 +73,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteResult> {
   const now = options.now ?? (() => new Date());
   const started = performance.now();
   const tokensBefore = adapter.forwardTokens() ?? 0;
+  const usageBefore = adapter.usage();
   const documents = options.shard ? shardDocuments(run.documents, options.shard) : run.documents;
   const { requests, keys: keyOf } = distinctRequests(documents);
   const needs = new Set([...requests.values()].map(({ request }) => request.type));
@@ -138,6 +142,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteResult> {
       dataset: run.dataset,
     },
     shots: run.shots,
+    ...(run.prompt ? { prompt: promptRecord(run.prompt, options.chatTemplate) } : {}),
     limit: options.limit ?? null,
     limited: run.documents.length < run.totalDocuments,
     documents: documents.length,
@@ -151,6 +156,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteResult> {
         tokens === undefined ? null : wallSeconds > 0 ? round((tokens - tokensBefore) / wallSeconds, 1) : 0,
     },
     environment: { ...options.environment, ...adapter.environment() },
+    ...usageOf(usageBefore, adapter.usage()),
     date: now().toISOString(),
     ...(options.shard ? { shard: { index: options.shard.index, count: options.shard.count } } : {}),
   };
@@ -159,6 +165,27 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteResult> {
     scored.map(({ document, responses, metrics }) => sampleLine(document, responses, metrics)),
   );
   return { record, samples };
+}
+
+/** The record's statement of how the prompt was framed. */
+function promptRecord(prompt: PromptOptions, chatTemplate: string | undefined): NonNullable<ResultRecord["prompt"]> {
+  if (prompt.chat && chatTemplate === undefined) throw new Error("a run with chat transcripts names its chat template");
+  return {
+    system_instruction: prompt.systemInstruction ?? null,
+    chat_template: prompt.chat ? chatTemplate! : null,
+    fewshot_as_multiturn: prompt.fewshotAsMultiturn,
+  };
+}
+
+/** What this run added to an API's billed tokens. */
+function usageOf(before: TokenUsage | undefined, after: TokenUsage | undefined): { usage?: TokenUsage } {
+  if (after === undefined) return {};
+  return {
+    usage: {
+      input_tokens: after.input_tokens - (before?.input_tokens ?? 0),
+      output_tokens: after.output_tokens - (before?.output_tokens ?? 0),
+    },
+  };
 }
 
 function round(value: number, digits: number): number {

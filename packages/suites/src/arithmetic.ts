@@ -121,7 +121,16 @@ export async function loadArithmetic(
     dataset = { id: "zoo/arithmetic-sample", revision: null, sample: true };
   }
   if (docs.length === 0) throw new SuiteError(`${id}: the data holds no items`);
-  const base = { id, version: ARITHMETIC_VERSION, docs, shots: 0, limit: options.limit, dataset, chance: () => 0 };
+  const base = {
+    id,
+    version: ARITHMETIC_VERSION,
+    docs,
+    shots: 0,
+    limit: options.limit,
+    prompt: options.prompt,
+    dataset,
+    chance: () => 0,
+  };
   if (!generation) return buildSuiteRun({ ...base, primaryMetric: "acc", task: new PromptTask(ARITHMETIC_TASK, id) });
   return buildSuiteRun({
     ...base,

@@ -140,6 +140,7 @@ export async function loadCustomSuite(suite: CustomSuite, options: LoadSuiteOpti
     fewshot: () => fewshot,
     shots: options.shots ?? suite.num_fewshot,
     limit: options.limit,
+    prompt: options.prompt,
     dataset: { id: suite.dataset.id ?? suite.dataset.path, revision: null, sample: suite.dataset.sample },
     chance: (used) =>
       suite.output_type === "multiple_choice" && primaryMetric === "acc"

@@ -24,6 +24,7 @@ export { MMLU_TASK } from "./mmlu.ts";
 export { MMLU_CATEGORY, MMLU_SUBJECTS } from "./mmlu-subjects.ts";
 export { requestRecord } from "./request.ts";
 export type {
+  ChatMessage,
   GenerationRequest,
   GenerationResponse,
   LoglikelihoodRequest,
@@ -38,7 +39,7 @@ export { mulberry32 } from "./seeded-random.ts";
 export type { SampleLine } from "./sample-line.ts";
 export { DataError, SuiteError } from "./suite-errors.ts";
 export type { DataLocation } from "./suite-errors.ts";
-export type { DataKind, DataSource, LoadSuiteOptions, SuiteIo } from "./suite-options.ts";
+export type { DataKind, DataSource, LoadSuiteOptions, PromptOptions, SuiteIo } from "./suite-options.ts";
 export {
   BUILTIN_SUITES,
   SUITE_GROUPS,

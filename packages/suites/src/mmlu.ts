@@ -265,6 +265,7 @@ export async function loadMmlu(variant: MmluVariant, options: LoadSuiteOptions):
     fewshot: (doc) => data.dev.get(doc.group!) ?? [],
     shots,
     limit: options.limit,
+    prompt: options.prompt,
     dataset: data.dataset,
     categories: Object.fromEntries(variant.subjects.map((subject) => [subject, MMLU_CATEGORY[subject]!])),
     chance: () => 0.25,

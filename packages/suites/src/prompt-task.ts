@@ -1,7 +1,8 @@
 import { JinjaTemplate } from "./jinja-template.ts";
 import { argmax } from "./metrics/document-scores.ts";
 import { filterChain } from "./response-filters.ts";
-import type { LoglikelihoodResponse, Request, Response } from "./request.ts";
+import type { ChatMessage, LoglikelihoodResponse, Request, Response } from "./request.ts";
+import type { PromptOptions } from "./suite-options.ts";
 import { DataError, SuiteError, describeValue } from "./suite-errors.ts";
 import { taskConfigSchema, type MetricConfig, type TaskConfig, type TaskConfigInput } from "./task-config.ts";
 import type { TaskDoc } from "./task-doc.ts";
@@ -175,35 +176,87 @@ export class PromptTask {
     return target;
   }
 
-  /** lm-evaluation-harness's fewshot_context: description, the examples with their answers, the document. */
-  context(doc: TaskDoc, examples: readonly TaskDoc[]): string {
+  /**
+   * lm-evaluation-harness's fewshot_context: the system instruction (followed by the few-shot delimiter when a
+   * description follows), the description, the examples with their answers, the document.
+   */
+  context(doc: TaskDoc, examples: readonly TaskDoc[], systemInstruction?: string): string {
     const { target_delimiter: targetDelimiter, fewshot_delimiter: fewshotDelimiter } = this.config;
     const shots = examples.map(
       (example) => `${this.text.value(example) as string}${targetDelimiter}${this.targetText(example)}`,
     );
     const labeled = shots.length === 0 ? "" : `${shots.join(fewshotDelimiter)}${fewshotDelimiter}`;
-    return `${this.description.render(doc.fields)}${labeled}${this.text.value(doc) as string}`;
+    return `${this.systemPrompt(doc, systemInstruction)}${labeled}${this.text.value(doc) as string}`;
   }
 
-  requests(docId: number, doc: TaskDoc, context: string): Request[] {
-    const { output_type: outputType, target_delimiter: targetDelimiter } = this.config;
+  /** The system instruction and the description, joined by the few-shot delimiter when both are there. */
+  private systemPrompt(doc: TaskDoc, systemInstruction: string | undefined): string {
+    const description = this.description.render(doc.fields);
+    if (systemInstruction === undefined) return description;
+    return description === ""
+      ? systemInstruction
+      : `${systemInstruction}${this.config.fewshot_delimiter}${description}`;
+  }
+
+  /**
+   * lm-evaluation-harness's fewshot_context with apply_chat_template: a system turn of the system instruction and
+   * the description (joined by the few-shot delimiter), then the examples, as one user turn of the plain labeled
+   * examples or, with fewshotAsMultiturn, as a user and an assistant turn each (the target alone, no delimiter),
+   * then the document, appended to the last user turn unless it follows a system or assistant turn.
+   */
+  chatMessages(doc: TaskDoc, examples: readonly TaskDoc[], chat: PromptOptions): ChatMessage[] {
+    const { fewshot_delimiter: fewshotDelimiter, target_delimiter: targetDelimiter } = this.config;
+    const system = this.systemPrompt(doc, chat.systemInstruction);
+    const messages: ChatMessage[] = system === "" ? [] : [{ role: "system", content: system }];
+    if (examples.length > 0) {
+      if (chat.fewshotAsMultiturn)
+        for (const example of examples)
+          messages.push(
+            { role: "user", content: this.text.value(example) as string },
+            { role: "assistant", content: this.targetText(example) },
+          );
+      else
+        messages.push({
+          role: "user",
+          content: examples
+            .map(
+              (example) =>
+                `${this.text.value(example) as string}${targetDelimiter}${this.targetText(example)}${fewshotDelimiter}`,
+            )
+            .join(""),
+        });
+    }
+    const question = this.text.value(doc) as string;
+    const last = messages.at(-1);
+    if (last?.role === "user" && !chat.fewshotAsMultiturn) last.content += question;
+    else messages.push({ role: "user", content: question });
+    return messages;
+  }
+
+  /** The document's requests; with a chat transcript, the choices follow the rendered prompt with no delimiter. */
+  requests(docId: number, doc: TaskDoc, prompt: string | ChatMessage[]): Request[] {
+    const { output_type: outputType } = this.config;
+    const chat = typeof prompt !== "string";
+    const promptFields = chat ? { context: "", messages: prompt } : { context: prompt };
+    // lm-evaluation-harness drops the target delimiter when it applies a chat template.
+    const targetDelimiter = chat ? "" : this.config.target_delimiter;
     if (outputType === "multiple_choice")
       return this.choices(doc).map((choice, index) => ({
         type: "loglikelihood",
         docId,
         index,
-        context,
+        ...promptFields,
         continuation: `${targetDelimiter}${choice}`,
       }));
     if (outputType === "loglikelihood")
-      return [{ type: "loglikelihood", docId, index: 0, context, continuation: this.targetText(doc) }];
+      return [{ type: "loglikelihood", docId, index: 0, ...promptFields, continuation: this.targetText(doc) }];
     const kwargs = this.config.generation_kwargs;
     return [
       {
         type: "generation",
         docId,
         index: 0,
-        context,
+        ...promptFields,
         until: kwargs?.until ?? [this.config.fewshot_delimiter],
         maxTokens: kwargs?.max_gen_toks ?? 256,
       },

@@ -4,21 +4,34 @@
  */
 export type Request = LoglikelihoodRequest | GenerationRequest;
 
-/** The log-probability of `continuation` following `context`, and whether it is the greedy continuation. */
-export interface LoglikelihoodRequest {
+/** One turn of a chat transcript, as chat templates and chat APIs take it. */
+export interface ChatMessage {
+  role: "system" | "user" | "assistant";
+  content: string;
+}
+
+/**
+ * A request's prompt is `context`, or, when a chat template applies, the transcript `messages`: the model renders
+ * it with its own template (a local model) or sends it as it is (a chat API), and `context` is then empty.
+ */
+interface Prompt {
+  context: string;
+  messages?: ChatMessage[];
+}
+
+/** The log-probability of `continuation` following the prompt, and whether it is the greedy continuation. */
+export interface LoglikelihoodRequest extends Prompt {
   type: "loglikelihood";
   docId: number;
   index: number;
-  context: string;
   continuation: string;
 }
 
-/** Text generated greedily after `context`, stopping at the first of `until` or after `maxTokens` new tokens. */
-export interface GenerationRequest {
+/** Text generated greedily after the prompt, stopping at the first of `until` or after `maxTokens` new tokens. */
+export interface GenerationRequest extends Prompt {
   type: "generation";
   docId: number;
   index: number;
-  context: string;
   until: string[];
   maxTokens: number;
 }
@@ -44,12 +57,13 @@ export type Response<R extends Request = Request> = R extends LoglikelihoodReque
  * requests can be compared byte for byte.
  */
 export function requestRecord(request: Request): Record<string, unknown> {
+  const prompt = request.messages ? { messages: request.messages } : { context: request.context };
   return request.type === "loglikelihood"
-    ? { doc_id: request.docId, type: request.type, context: request.context, continuation: request.continuation }
+    ? { doc_id: request.docId, type: request.type, ...prompt, continuation: request.continuation }
     : {
         doc_id: request.docId,
         type: request.type,
-        context: request.context,
+        ...prompt,
         until: request.until,
         max_tokens: request.maxTokens,
       };

@@ -65,6 +65,18 @@ export const resultRecordSchema = z.strictObject({
     }),
   }),
   shots: z.number().int().nonnegative(),
+  /**
+   * How the prompt was framed, when not plainly (absent: lm-evaluation-harness's default prompt): the system
+   * instruction, the chat template rendered with ("default" or its name; null for none), and whether few-shot
+   * examples were turns of their own. API models, which take the chat turns as they are, state "api".
+   */
+  prompt: z
+    .strictObject({
+      system_instruction: z.string().nullable(),
+      chat_template: z.string().min(1).nullable(),
+      fewshot_as_multiturn: z.boolean(),
+    })
+    .optional(),
   /** The --limit given, if any. */
   limit: z.number().int().positive().nullable(),
   /** True when fewer documents were scored than the suite holds: never ranked. */
@@ -88,6 +100,10 @@ export const resultRecordSchema = z.strictObject({
     onnxruntime: z.string().min(1).optional(),
     transformers_js: z.string().min(1).optional(),
   }),
+  /** Tokens an API billed for this run's requests, as its usage fields report them (API models only). */
+  usage: z
+    .strictObject({ input_tokens: z.number().int().nonnegative(), output_tokens: z.number().int().nonnegative() })
+    .optional(),
   /** When the run finished, ISO 8601. */
   date: z.iso.datetime({ offset: true }),
   /** Present on the part of a sharded run; `zoo results merge` removes it. */

@@ -52,4 +52,16 @@ export interface LoadSuiteOptions {
   limit?: number;
   /** Defaults to the suite's real data: the Hub, the generator, or a custom suite's own file. */
   data?: DataSource;
+  /** How the prompt is framed: a system instruction, and chat transcripts for a chat template. */
+  prompt?: PromptOptions;
+}
+
+/**
+ * lm-evaluation-harness's --system_instruction, --apply_chat_template and --fewshot_as_multiturn. Without `chat`
+ * the system instruction opens the plain prompt, before the description; with it, requests carry chat transcripts.
+ */
+export interface PromptOptions {
+  systemInstruction?: string;
+  chat: boolean;
+  fewshotAsMultiturn: boolean;
 }

@@ -97,6 +97,8 @@ export const SUITE_GROUPS: Readonly<Record<string, readonly string[]>> = {
   truthfulqa: ["truthfulqa_mc1", "truthfulqa_mc2", "truthfulqa_gen"],
   arithmetic: ARITHMETIC_TASKS.map((task) => `arithmetic_${task}`),
   arithmetic_gen: ARITHMETIC_TASKS.map((task) => `arithmetic_${task}_gen`),
+  /** The leaderboard for models that only generate (chat APIs): MMLU generative, TruthfulQA generation, arithmetic. */
+  leaderboard_gen: ["mmlu_generative", "truthfulqa_gen", ...ARITHMETIC_TASKS.map((task) => `arithmetic_${task}_gen`)],
 };
 
 /** A name that is neither a suite nor a group; `known` lists what would have been. */

@@ -1,6 +1,7 @@
 import { aggregateScores } from "./aggregate-scores.ts";
 import type { PromptTask } from "./prompt-task.ts";
 import type { Response } from "./request.ts";
+import type { PromptOptions } from "./suite-options.ts";
 import { sha256Hex } from "./sha256.ts";
 import { SuiteError } from "./suite-errors.ts";
 import type { SuiteDocument, SuiteRun } from "./suite-run.ts";
@@ -19,6 +20,8 @@ export interface SuiteSpec {
   shots: number;
   /** The first N documents (of each group, when documents have groups, as lm-evaluation-harness limits subtasks). */
   limit?: number;
+  /** A system instruction, and chat transcripts instead of plain prompts (for a chat template or a chat API). */
+  prompt?: PromptOptions | undefined;
   dataset: { id: string; revision: string | null; sample: boolean };
   /** The group (e.g. MMLU subject) each breakdown category holds, for category rows. */
   categories?: Record<string, string>;
@@ -58,11 +61,14 @@ export async function buildSuiteRun(spec: SuiteSpec): Promise<SuiteRun> {
       examplesUsed.add(example);
     }
     byId.set(docId, doc);
-    const context = task.context(doc, examples);
+    const framing = spec.prompt;
+    const prompt = framing?.chat
+      ? task.chatMessages(doc, examples, framing)
+      : task.context(doc, examples, framing?.systemInstruction);
     return {
       docId,
       ...(doc.group === undefined ? {} : { group: doc.group }),
-      requests: task.requests(docId, doc, context),
+      requests: task.requests(docId, doc, prompt),
       target: task.config.output_type === "multiple_choice" ? task.gold(doc) : task.targetText(doc),
     };
   });
@@ -75,6 +81,7 @@ export async function buildSuiteRun(spec: SuiteSpec): Promise<SuiteRun> {
   const chance = spec.chance?.(used);
   return {
     id: spec.id,
+    ...(spec.prompt ? { prompt: spec.prompt } : {}),
     version: spec.version,
     primaryMetric: spec.primaryMetric,
     ...(chance === undefined ? {} : { chance }),

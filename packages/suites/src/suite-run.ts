@@ -1,4 +1,5 @@
 import type { Request, Response } from "./request.ts";
+import type { PromptOptions } from "./suite-options.ts";
 import type { MetricValue, ResultGroup } from "./result-record.ts";
 
 /** One document of a suite, ready to run: its requests, and the group (e.g. MMLU subject) it counts towards. */
@@ -30,6 +31,8 @@ export interface SuiteRun {
   version: string;
   /** The metric leaderboards rank by. */
   primaryMetric: string;
+  /** Present when the prompt was framed other than plainly: a system instruction, chat transcripts. */
+  prompt?: PromptOptions;
   /** The primary metric's value for a model that guesses uniformly, where one exists (0.25 for MMLU). */
   chance?: number;
   dataset: DatasetInfo;

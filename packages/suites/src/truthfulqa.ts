@@ -253,7 +253,16 @@ export async function loadTruthfulqa(suite: TruthfulqaSuite, options: LoadSuiteO
   if (docs.length === 0) throw new SuiteError(`${suite}: the data holds no questions`);
 
   const task = new PromptTask(TRUTHFULQA_TASKS[suite], suite);
-  const base = { id: suite, version: TRUTHFULQA_VERSIONS[suite], task, docs, shots: 0, limit: options.limit, dataset };
+  const base = {
+    id: suite,
+    version: TRUTHFULQA_VERSIONS[suite],
+    task,
+    docs,
+    shots: 0,
+    limit: options.limit,
+    prompt: options.prompt,
+    dataset,
+  };
   if (suite === "truthfulqa_mc1")
     return buildSuiteRun({
       ...base,

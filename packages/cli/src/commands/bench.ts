@@ -18,6 +18,7 @@ import {
   type BatchSize,
   type ModelSpec,
   type Shard,
+  type TokenUsage,
 } from "@zoo/runner";
 import { expandSuites, listSuites, type DataSource, type ResultRecord, type SuiteIo } from "@zoo/suites";
 import { defaultCacheDir, nodeSuiteIo } from "@zoo/suites/node";
@@ -32,13 +33,14 @@ import { loadValidCatalog } from "../load-catalog.ts";
 import { ensureWritableFolder } from "../writable-folder.ts";
 import { nonNegativeIntegerOption, positiveIntegerOption } from "../option-parsers.ts";
 import { progressReporter } from "../progress-display.ts";
+import { addPromptOptions, chatTemplateName, promptOptions, type PromptFlags } from "../prompt-flags.ts";
 import { addDataOptions, dataSource, loadSuiteForCli, suiteErrorLine, type DataFlags } from "../suite-loading.ts";
 
 /** Exit status of a run stopped by Ctrl-C, as shells report a process ended by SIGINT. */
 const EXIT_INTERRUPTED = 130;
 const DEMO_OUTPUT = "zoo-bench-demo";
 
-interface BenchOptions extends DataFlags {
+interface BenchOptions extends DataFlags, PromptFlags {
   model?: string;
   suite: string;
   shots?: number;
@@ -128,6 +130,17 @@ function dataLabel(record: ResultRecord): string {
   return record.limited ? `${base}, first ${record.documents}` : base;
 }
 
+/** Tokens an API billed for the run, and their cost at the price the catalogue entry states, if it states one. */
+function usageLine(usage: readonly TokenUsage[], run: ModelEntry["run"]): string {
+  const input = usage.reduce((sum, each) => sum + each.input_tokens, 0);
+  const output = usage.reduce((sum, each) => sum + each.output_tokens, 0);
+  const tokens = `tokens: ${input.toLocaleString("en-US")} in, ${output.toLocaleString("en-US")} out`;
+  const price = run && run.adapter !== "transformers-js" ? run.price_per_mtok : undefined;
+  if (price === undefined) return `${tokens} (no price in the catalogue entry)`;
+  const dollars = (input * price.input + output * price.output) / 1e6;
+  return `${tokens}, about $${dollars.toFixed(2)} at $${price.input}/$${price.output} per million (${price.source}, ${price.date})`;
+}
+
 /** The data a run reads, in words. */
 function dataWords(data: DataSource | undefined): string {
   if (data === undefined) return "the real datasets";
@@ -176,7 +189,7 @@ export function benchCommand(context: Context): Command {
       "only the first N documents (of each subject); such a run is never ranked",
       positiveIntegerOption,
     );
-  return addDataOptions(command)
+  return addPromptOptions(addDataOptions(command))
     .option(
       "--batch-size <n|auto>",
       "rows per forward pass for local models (auto: up to 8,192 padded tokens)",
@@ -238,6 +251,7 @@ export function benchCommand(context: Context): Command {
       } catch (error) {
         throw runnerErrorLine(error) ?? error;
       }
+      const prompt = promptOptions(options);
       if (options.apiKeyEnv !== undefined && (spec.adapter === "openai" || spec.adapter === "anthropic"))
         spec = { ...spec, apiKeyEnv: options.apiKeyEnv };
       // A self-hosted OpenAI-compatible server may need no key; OpenAI's own API and Anthropic's always do.
@@ -297,12 +311,21 @@ export function benchCommand(context: Context): Command {
           ...(options.dtype ? { dtype: options.dtype } : {}),
           ...(options.device ? { device: options.device } : {}),
           ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+          ...(prompt?.chat && spec.adapter === "transformers-js"
+            ? { chatTemplate: { ...(chatTemplateName(options) ? { name: chatTemplateName(options)! } : {}) } }
+            : {}),
         });
       } catch (error) {
         throw runnerErrorLine(error) ?? error;
       }
       const { adapter } = opened;
       const cache = ResponseCache.open(cacheDir, opened.cacheKey);
+      // A chat API renders nothing: it takes the turns as they are, whatever template name was given.
+      const chatTemplate = !prompt?.chat
+        ? undefined
+        : spec.adapter === "transformers-js"
+          ? (chatTemplateName(options) ?? "default")
+          : "api";
       const controller = new AbortController();
       const interrupt = () => {
         if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
@@ -312,6 +335,7 @@ export function benchCommand(context: Context): Command {
       process.on("SIGTERM", interrupt);
       const progress = progressReporter(io);
       const rows: string[][] = [];
+      const usage: TokenUsage[] = [];
       const infos = new Map((await listSuites(suiteIo)).map((suite) => [suite.id, suite]));
       let current = "";
       try {
@@ -323,6 +347,7 @@ export function benchCommand(context: Context): Command {
             ...(data === undefined || ownData ? {} : { data }),
             ...(options.shots === undefined ? {} : { shots: options.shots }),
             ...(options.limit === undefined ? {} : { limit: options.limit }),
+            ...(prompt ? { prompt } : {}),
           });
           const result = await runSuite({
             modelId: spec.id,
@@ -339,10 +364,12 @@ export function benchCommand(context: Context): Command {
             signal: controller.signal,
             ...(options.limit === undefined ? {} : { limit: options.limit }),
             ...(options.shard ? { shard: options.shard } : {}),
+            ...(chatTemplate ? { chatTemplate } : {}),
           });
           progress.finish();
           const path = await writeResult(output, result);
           const { record } = result;
+          if (record.usage) usage.push(record.usage);
           rows.push([
             infos.get(record.suite.id)?.title ?? record.suite.id,
             String(record.shots),
@@ -382,7 +409,8 @@ export function benchCommand(context: Context): Command {
               ) +
               (demo
                 ? `\nThese scores show the harness working end to end, not a model's skill: ${TINY_LM_MODEL} has random weights and scores about chance. Name a model with --model.\n`
-                : ""),
+                : "") +
+              (usage.length > 0 ? `\n${usageLine(usage, entries.find((entry) => entry.id === spec.id)?.run)}\n` : ""),
           );
       }
     });

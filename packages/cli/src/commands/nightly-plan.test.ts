@@ -51,9 +51,30 @@ describe("zoo nightly plan", () => {
       expect(result.code, result.err).toBe(0);
       const matrix = {
         include: [
-          { model: "base-7b", suite: "truthfulqa_mc2", shard: "0/2", key: "", name: "base-7b truthfulqa_mc2 1 of 2" },
-          { model: "base-7b", suite: "truthfulqa_mc2", shard: "1/2", key: "", name: "base-7b truthfulqa_mc2 2 of 2" },
-          { model: "random", suite: "mmlu,truthfulqa_mc2", shard: "0/1", key: "", name: "random 2 suites 1 of 1" },
+          {
+            model: "base-7b",
+            suite: "truthfulqa_mc2",
+            shard: "0/2",
+            key: "",
+            flags: "",
+            name: "base-7b truthfulqa_mc2 1 of 2",
+          },
+          {
+            model: "base-7b",
+            suite: "truthfulqa_mc2",
+            shard: "1/2",
+            key: "",
+            flags: "",
+            name: "base-7b truthfulqa_mc2 2 of 2",
+          },
+          {
+            model: "random",
+            suite: "mmlu,truthfulqa_mc2",
+            shard: "0/1",
+            key: "",
+            flags: "",
+            name: "random 2 suites 1 of 1",
+          },
         ],
       };
       expect(JSON.parse(result.out)).toEqual(matrix);

@@ -40,13 +40,13 @@ function shardsOption(value: string): Record<string, number> {
 export function nightlyCommand(context: Context): Command {
   const plan = new Command("plan")
     .description(
-      "print the nightly matrix as JSON ({include: [{model, suite, shard, key, name}]}): the nightly models × suites × shards not yet up to date",
+      "print the nightly matrix as JSON ({include: [{model, suite, shard, key, flags, name}]}): the nightly models' suites not yet up to date, in jobs sized to fit one night",
     )
     .option("--suite <suites>", "suites for models that score loglikelihoods", "leaderboard")
     .option(
       "--generation-suite <suites>",
       "suites for models that only generate (Anthropic, OpenAI's API)",
-      "truthfulqa_gen,arithmetic_gen",
+      "leaderboard_gen",
     )
     .option(
       "--shards <suite=n,…>",

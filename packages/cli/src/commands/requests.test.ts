@@ -37,7 +37,10 @@ describe("zoo requests", () => {
     });
   });
 
-  it.each([...BUILTIN_SUITES.map((suite) => suite.id), "capitals", "unit_conversions"])(
+  // The MMLU sample holds four subjects: of the subject and category suites, those it can serve.
+  const inSamples = (id: string) =>
+    !id.startsWith("mmlu_") || /^mmlu_(generative|stem|astronomy|nutrition)(_generative)?$/.test(id);
+  it.each([...BUILTIN_SUITES.map((suite) => suite.id).filter(inSamples), "capitals", "unit_conversions"])(
     "works offline for %s on the samples",
     async (suite) => {
       const custom = suite === "capitals" || suite === "unit_conversions";
@@ -56,6 +59,16 @@ describe("zoo requests", () => {
         );
     },
   );
+
+  it("says in one line that the samples hold no questions of a subject", async () => {
+    expect(await zoo(["requests", "--suite", "mmlu_virology", "--sample"])).toEqual({
+      code: 1,
+      out: "",
+      err: expect.stringMatching(
+        /^zoo: .*samples\/mmlu\/data\/test: no MMLU test files \(<subject>_test\.csv\) for virology\n$/,
+      ),
+    });
+  });
 
   it("reads local copies in their original layouts", async () => {
     const dir = await mkdtemp(join(tmpdir(), "zoo-data-"));

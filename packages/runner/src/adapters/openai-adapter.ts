@@ -5,9 +5,11 @@ import {
   type AnswerOptions,
   type ModelAdapter,
   type ModelIdentity,
+  type TokenUsage,
 } from "../adapter.ts";
 import { cutAtStop } from "../stop-sequences.ts";
 import { ApiError, postJson, type ApiOptions } from "./api-request.ts";
+import { UsageMeter } from "./token-usage.ts";
 import { answerAll, type QueueLimits } from "./request-queue.ts";
 
 export const OPENAI_BASE_URL = "https://api.openai.com/v1";
@@ -48,6 +50,11 @@ interface CompletionLogprobs {
  */
 export class OpenAiAdapter extends StatelessAdapter implements ModelAdapter {
   readonly capabilities = { loglikelihood: true, generation: true };
+  private readonly meter = new UsageMeter();
+
+  override usage(): TokenUsage {
+    return this.meter.read();
+  }
   readonly identity: ModelIdentity;
 
   constructor(private readonly options: OpenAiOptions) {
@@ -71,8 +78,15 @@ export class OpenAiAdapter extends StatelessAdapter implements ModelAdapter {
   }
 
   private async scoreOne(request: LoglikelihoodRequest, signal?: AbortSignal): Promise<LoglikelihoodResponse> {
+    if (request.messages)
+      throw new CapabilityError(
+        `openai:${this.options.model} cannot score chat transcripts' loglikelihoods (a chat template must be rendered locally): run a generation suite with --apply-chat-template, or a local model`,
+      );
     const prompt = request.context + request.continuation;
-    let answer: { choices?: { logprobs?: CompletionLogprobs | null }[] };
+    let answer: {
+      choices?: { logprobs?: CompletionLogprobs | null }[];
+      usage?: { prompt_tokens?: unknown; completion_tokens?: unknown };
+    };
     try {
       answer = (await postJson(
         this.url("/completions"),
@@ -81,6 +95,7 @@ export class OpenAiAdapter extends StatelessAdapter implements ModelAdapter {
         this.options.api,
         signal,
       )) as typeof answer;
+      this.meter.add(answer.usage?.prompt_tokens, answer.usage?.completion_tokens);
     } catch (error) {
       if (
         error instanceof ApiError &&
@@ -140,7 +155,7 @@ export class OpenAiAdapter extends StatelessAdapter implements ModelAdapter {
           url,
           {
             model: this.options.model,
-            messages: [{ role: "user", content: request.context }],
+            messages: request.messages ?? [{ role: "user", content: request.context }],
             [answerLengthField(this.options.baseUrl)]: request.maxTokens,
             temperature: 0,
             seed: API_SEED,
@@ -150,7 +165,11 @@ export class OpenAiAdapter extends StatelessAdapter implements ModelAdapter {
           this.headers,
           this.options.api,
           options.signal,
-        )) as { choices?: { message?: { content?: unknown } }[] };
+        )) as {
+          choices?: { message?: { content?: unknown } }[];
+          usage?: { prompt_tokens?: unknown; completion_tokens?: unknown };
+        };
+        this.meter.add(answer.usage?.prompt_tokens, answer.usage?.completion_tokens);
         // An answer without a message would otherwise be saved as the empty text, scored and cached as the model's.
         const message = Array.isArray(answer.choices) ? answer.choices[0]?.message : undefined;
         if (message === undefined) throw new ApiError(`${url} answered without a message`, 200, "");

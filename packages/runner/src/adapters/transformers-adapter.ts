@@ -7,8 +7,9 @@ import {
   type PreTrainedModel,
   type PreTrainedTokenizer,
 } from "@huggingface/transformers";
-import type { GenerationRequest, LoglikelihoodRequest, LoglikelihoodResponse } from "@zoo/suites";
-import type { AnswerOptions, ModelAdapter, ModelIdentity } from "../adapter.ts";
+import type { ChatMessage, GenerationRequest, LoglikelihoodRequest, LoglikelihoodResponse } from "@zoo/suites";
+import { CapabilityError, type AnswerOptions, type ModelAdapter, type ModelIdentity } from "../adapter.ts";
+import { chatTemplateRenderer } from "../chat-template.ts";
 import { encodingWindows } from "../encoding-windows.ts";
 import { encodePair, pairTexts } from "../lm-eval-encoding.ts";
 import { tokenLogprob } from "../log-softmax.ts";
@@ -44,6 +45,8 @@ export interface TransformersModelOptions {
   remoteHost?: string;
   offline?: boolean;
   cacheDir?: string;
+  /** Render requests' chat transcripts with the tokenizer's chat template: its default, or the one named. */
+  chatTemplate?: { name?: string };
 }
 
 type PastKeyValues = Record<string, Tensor>;
@@ -57,6 +60,25 @@ interface ForwardResult {
   /** Past and new positions: the length of `present`. */
   length: number;
   present: PastKeyValues;
+}
+
+type Location = Pick<TransformersModelOptions, "path" | "revision" | "remoteHost" | "offline" | "cacheDir">;
+
+/** transformers.js pointed at the model's files: the Hub at the exact commit, or a folder, and the cache. */
+function pretrainedOptions(location: Location) {
+  env.allowRemoteModels = !location.offline;
+  if (location.remoteHost !== undefined) env.remoteHost = location.remoteHost.replace(/\/?$/, "/");
+  if (location.cacheDir !== undefined) env.cacheDir = location.cacheDir;
+  return {
+    ...(location.revision === undefined ? {} : { revision: location.revision }),
+    ...(location.cacheDir === undefined ? {} : { cache_dir: location.cacheDir }),
+    local_files_only: location.offline ?? false,
+  };
+}
+
+/** The model's tokenizer alone: all that rendering its chat template needs. */
+export function loadTokenizer(location: Location): Promise<PreTrainedTokenizer> {
+  return AutoTokenizer.from_pretrained(location.path, pretrainedOptions(location));
 }
 
 /** lm-evaluation-harness's HFLM max_length: the config's n_positions, max_position_embeddings or n_ctx, else the tokenizer's. */
@@ -104,18 +126,12 @@ export class TransformersAdapter implements ModelAdapter {
     private readonly maxLength: number,
     private readonly batchSize: BatchSize,
     private readonly strategy: "shared" | "naive",
+    private readonly renderChat: ((messages: readonly ChatMessage[]) => string) | undefined,
   ) {}
 
   static async load(options: TransformersModelOptions): Promise<TransformersAdapter> {
-    env.allowRemoteModels = !options.offline;
-    if (options.remoteHost !== undefined) env.remoteHost = options.remoteHost.replace(/\/?$/, "/");
-    if (options.cacheDir !== undefined) env.cacheDir = options.cacheDir;
-    const common = {
-      ...(options.revision === undefined ? {} : { revision: options.revision }),
-      ...(options.cacheDir === undefined ? {} : { cache_dir: options.cacheDir }),
-      local_files_only: options.offline ?? false,
-    };
-    const tokenizer = await AutoTokenizer.from_pretrained(options.path, common);
+    const common = pretrainedOptions(options);
+    const tokenizer = await loadTokenizer(options);
     const [thread, loaded] = await Promise.allSettled([
       TokenizerThread.start(tokenizerRecipe(tokenizer)),
       AutoModelForCausalLM.from_pretrained(options.path, {
@@ -132,6 +148,15 @@ export class TransformersAdapter implements ModelAdapter {
     }
     const [tokenizerThread, model] = [thread.value, loaded.value];
     const config = model.config as unknown as Record<string, unknown>;
+    let renderChat;
+    try {
+      renderChat = options.chatTemplate
+        ? chatTemplateRenderer(tokenizer, options.identity.repo ?? options.path, options.chatTemplate.name)
+        : undefined;
+    } catch (error) {
+      await Promise.all([model.dispose(), tokenizerThread.close()]);
+      throw error;
+    }
     return new TransformersAdapter(
       options.identity,
       model,
@@ -140,7 +165,22 @@ export class TransformersAdapter implements ModelAdapter {
       maxLengthOf(config, tokenizer),
       options.batchSize,
       options.strategy ?? "shared",
+      renderChat,
     );
+  }
+
+  /** A request as the model reads it: its chat transcript, if it has one, rendered with the chat template. */
+  private rendered<R extends LoglikelihoodRequest | GenerationRequest>(request: R): R {
+    if (request.messages === undefined) return request;
+    if (this.renderChat === undefined)
+      throw new CapabilityError(
+        `${this.identity.repo ?? "this model"} was given chat transcripts without a chat template to render them: pass --apply-chat-template`,
+      );
+    return { ...request, context: this.renderChat(request.messages) };
+  }
+
+  usage(): undefined {
+    return undefined;
   }
 
   /**
@@ -314,10 +354,11 @@ export class TransformersAdapter implements ModelAdapter {
    * encodes the windows after it. Windows whose requests are all answered are neither encoded nor run.
    */
   async loglikelihood(
-    requests: readonly LoglikelihoodRequest[],
+    asked: readonly LoglikelihoodRequest[],
     options: AnswerOptions<LoglikelihoodResponse>,
   ): Promise<void> {
     const { isAnswered } = options;
+    const requests = asked.map((request) => this.rendered(request));
     const windows = encodingWindows(requests).filter(
       (window) => isAnswered === undefined || !window.every((index) => isAnswered(index)),
     );
@@ -347,9 +388,10 @@ export class TransformersAdapter implements ModelAdapter {
   }
 
   async generate(requests: readonly GenerationRequest[], options: AnswerOptions<{ text: string }>): Promise<void> {
-    for (const [index, request] of requests.entries()) {
+    for (const [index, asked] of requests.entries()) {
       options.signal?.throwIfAborted();
       if (options.isAnswered?.(index)) continue;
+      const request = this.rendered(asked);
       // lm-evaluation-harness leaves room for the answer: the context keeps its last max_length - max_gen_toks tokens.
       const room = Math.max(1, this.maxLength - request.maxTokens);
       const prompt = this.tokenizer.encode(request.context, { add_special_tokens: false }).slice(-room);

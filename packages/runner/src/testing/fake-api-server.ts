@@ -319,6 +319,16 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
         "invalid_request_error",
         "stop_sequences: each stop sequence must contain non-whitespace",
       );
+    // The Messages API takes the system prompt apart, and only user and assistant turns, alternating.
+    const roles = messages.map((turn) => (turn as { role?: unknown }).role);
+    if (roles.some((role, index) => role !== (index % 2 === 0 ? "user" : "assistant")))
+      return anthropicError(
+        400,
+        "invalid_request_error",
+        'messages: roles must alternate between "user" and "assistant"',
+      );
+    if (body.system !== undefined && typeof body.system !== "string")
+      return anthropicError(400, "invalid_request_error", "system: Input should be a valid string");
     const prompt = textOf((messages.at(-1) as { content?: unknown }).content);
     const generated = generateReply(replyTo(prompt), body.max_tokens, stops);
     return {

@@ -4,6 +4,7 @@ import { encodeOnnxModel } from "./onnx-writer.ts";
 import { tinyLmGraph } from "./tiny-lm-graph.ts";
 import { SPECIAL_TOKENS, tinyLmTokenizerJson, tinyLmVocabulary } from "./tiny-lm-tokenizer.ts";
 import { tinyLmWeights, type TinyLmShape, type TinyLmWeights } from "./tiny-lm-weights.ts";
+import chatTemplates from "./chat-templates.json" with { type: "json" };
 
 /** The default tiny LM: small enough to run every sample suite in seconds, with a real two-layer KV cache. */
 export const TINY_LM_SHAPE: Omit<TinyLmShape, "vocabSize"> = {
@@ -67,6 +68,7 @@ export async function writeTinyLm(
     unk_token: "[UNK]",
     pad_token: "[PAD]",
     clean_up_tokenization_spaces: false,
+    chat_template: chatTemplates.templates,
   });
   await writeFile(join(dir, "onnx", "model.onnx"), encodeOnnxModel(tinyLmGraph(weights)));
   return { dir, weights, vocabulary };
