@@ -20,7 +20,7 @@ export { mean, meanStderr, pooledSampleStderr, sampleStddev, weightedMean } from
 export { rougeScores, rougeTokenize } from "./metrics/rouge-score.ts";
 export type { RougeScores } from "./metrics/rouge-score.ts";
 export { intlTokenize, sentenceBleu } from "./metrics/sacrebleu.ts";
-export { MMLU_TASK } from "./mmlu.ts";
+export { MMLU_GENERATIVE_TASK, MMLU_TASK } from "./mmlu.ts";
 export { MMLU_CATEGORY, MMLU_SUBJECTS } from "./mmlu-subjects.ts";
 export { requestRecord } from "./request.ts";
 export type {
