@@ -12,7 +12,7 @@ import {
   CHROMIUM_MISSING,
   REPO_DIR,
   TEST_OUTPUT,
-  buildSite,
+  sharedSite,
   hasChromium,
   type BuiltSite,
 } from "./site-build.ts";
@@ -52,7 +52,7 @@ beforeAll(async () => {
   const entries = describeModels(await loadCatalog(join(REPO_DIR, "catalog"))).map(({ entry }) => entry);
   ids = entries.map(({ id }) => id);
   sampled = samplePages(entries);
-  site = await buildSite("real", {});
+  site = await sharedSite("real");
   if (site.code !== 0) throw new Error(`the real catalogue did not build:\n${site.output}`);
 });
 

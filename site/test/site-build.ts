@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -52,6 +52,26 @@ function buildEnvironment(): NodeJS.ProcessEnv {
   return Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !vitestKeys.has(key) && !key.startsWith("VITEST")),
   );
+}
+
+/**
+ * The site built once per test run and shared by every test file that asks: from the fixture catalogue and result
+ * records, or from the repository's own data. A run is known by its temp folder, fresh for each Vitest run
+ * (tooling/hermetic-global-setup.ts), so a later run builds anew.
+ */
+export async function sharedSite(name: "fixture" | "real"): Promise<BuiltSite & { catalog: string }> {
+  const stampFile = join(TEST_OUTPUT, "sites", `${name}.built-for.json`);
+  const run = process.env.TMPDIR ?? "";
+  const stamp = JSON.parse(await readFile(stampFile, "utf8").catch(() => "null")) as {
+    run: string;
+    site: BuiltSite & { catalog: string };
+  } | null;
+  if (stamp?.run === run && stamp.site.code === 0) return stamp.site;
+  const catalog = name === "fixture" ? await fixtureCatalog() : join(REPO_DIR, "catalog");
+  const built = await buildSite(name, name === "fixture" ? { catalog, results: FIXTURE_RESULTS } : {});
+  const site = { ...built, catalog };
+  await writeFile(stampFile, JSON.stringify({ run, site }));
+  return site;
 }
 
 /** Runs `astro build` as `pnpm build` does, on the given data, into test-output/sites/<name>. */

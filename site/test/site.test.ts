@@ -14,9 +14,8 @@ import {
   FIXTURE_RESULTS,
   TEST_OUTPUT,
   buildSite,
-  fixtureCatalog,
+  sharedSite,
   hasChromium,
-  type BuiltSite,
 } from "./site-build.ts";
 
 /*
@@ -26,14 +25,14 @@ import {
 
 const SCREENSHOTS = join(TEST_OUTPUT, "screenshots");
 let catalogDir: string;
-let site: BuiltSite;
+let site: Awaited<ReturnType<typeof sharedSite>>;
 let models: DescribedModel[];
 
 beforeAll(async () => {
-  catalogDir = await fixtureCatalog();
-  models = describeModels(await loadCatalog(catalogDir));
-  site = await buildSite("fixture", { catalog: catalogDir, results: FIXTURE_RESULTS });
+  site = await sharedSite("fixture");
   if (site.code !== 0) throw new Error(`the fixture site did not build:\n${site.output}`);
+  catalogDir = site.catalog;
+  models = describeModels(await loadCatalog(catalogDir));
 });
 
 const built = (path: string) => readFile(join(site.dir, path), "utf8");
