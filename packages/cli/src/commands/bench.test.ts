@@ -1,6 +1,6 @@
-import { mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { resultRecordSchema, type ResultRecord } from "@zoo/suites";
 import { startFakeHub } from "@zoo/catalog/testing/fake-hub";
 import { TINY_LM_HUB_COMMIT, startFakeApi, tinyLmHubRoot } from "@zoo/runner/testing";
@@ -78,6 +78,23 @@ describe("zoo bench checks where its records go before any work", () => {
       out: "",
       err: `zoo: --output ${file} is a file, or lies under one, not a folder\n`,
     });
+  });
+
+  it("names an --output under a file", async () => {
+    const file = join(await temp("out"), "results.json");
+    await writeFile(file, "{}");
+    const result = await runZoo(["bench", "--model", "random", "--output", join(file, "records")], CHECKOUT);
+    expect(result.err).toBe(`zoo: --output ${join(file, "records")} is a file, or lies under one, not a folder\n`);
+  });
+
+  it("makes no folder for a run that fails before writing a record", async () => {
+    const output = join(await temp("out"), "not", "yet");
+    const args = ["bench", "--model", "hf:nobody/nothing", "--offline", "--output", output];
+    const result = await runZoo(args, CHECKOUT, { ZOO_CACHE_DIR: join(await temp("cache"), "new") });
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/^zoo: .*nobody\/nothing/);
+    await expect(stat(dirname(output))).rejects.toThrow(/ENOENT/);
+    await expect(stat(dirname(join(output, "..", "..")))).resolves.toBeDefined();
   });
 
   it("names a ZOO_CACHE_DIR that is a file, at once", async () => {
