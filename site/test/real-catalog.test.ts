@@ -127,6 +127,36 @@ describe.skipIf(!hasChromium)("the real catalogue in Chromium", () => {
     expect(await page.$$eval("#models tbody tr", (rows) => rows.length)).toBe(ids.length);
     expect(errors).toEqual([]);
   }, 300_000); // about a hundred pages in a real browser, on a 2-core machine
+
+  it("ranks every leaderboard like for like: each model once, every score in the board's one setting", async () => {
+    const page = await browser.newPage();
+    await page.goto(new URL("leaderboards/", origin).href);
+    const boards = await page.$$eval("a[href*='/leaderboards/']", (links) => [
+      ...new Set(links.map((link) => link.getAttribute("href")!).filter((href) => !href.endsWith("/leaderboards/"))),
+    ]);
+    expect(boards.length).toBeGreaterThan(10);
+    let reference = 0;
+    for (const href of boards) {
+      await page.goto(new URL(href, origin).href, { waitUntil: "domcontentloaded" });
+      const board = await page.$eval("#board", (table) => ({
+        standard: (table as HTMLElement).dataset.standard!,
+        rows: [...(table as HTMLTableElement).tBodies[0]!.rows]
+          .filter((row) => row.dataset.model !== undefined)
+          .map((row) => ({ model: row.dataset.model!, setting: row.dataset.setting! })),
+      }));
+      const models = board.rows.map((row) => row.model);
+      expect(new Set(models).size, href).toBe(models.length);
+      expect(board.rows.filter((row) => row.setting !== board.standard), href).toEqual([]);
+      const others = await page.$$eval("#reference-scores tbody tr", (rows) =>
+        rows.map((row) => `${(row as HTMLElement).dataset.model} ${(row as HTMLElement).dataset.setting}`),
+      );
+      expect(new Set(others).size, href).toBe(others.length);
+      expect(others.filter((other) => other.endsWith(` ${board.standard}`)), href).toEqual([]);
+      reference += others.length;
+    }
+    // The catalogue reports scores in other settings (chain-of-thought MMLU, 0-shot GSM8K): they are listed, not ranked.
+    expect(reference).toBeGreaterThan(0);
+  });
 });
 
 if (!hasChromium) describe("the real catalogue in Chromium", () => it.skip(CHROMIUM_MISSING, () => {}));

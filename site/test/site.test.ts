@@ -86,6 +86,27 @@ describe("the build", () => {
         source: "https://acme.example/base-7b/report",
         date: "2023-02-24",
       },
+      {
+        model: "hostile-7b",
+        benchmark: "mmlu",
+        value: 50.2,
+        shots: 5,
+        method: "direct",
+        by: "third-party",
+        source: "https://example.org/evals/hostile-7b",
+        date: "2024-06-02",
+      },
+      {
+        model: "hostile-7b",
+        benchmark: "mmlu",
+        value: 61.7,
+        shots: 0,
+        method: "chain-of-thought",
+        by: "maker",
+        source: "https://example.org/hostile-7b/report",
+        date: "2024-05-01",
+        note: "<i>with reasoning</i>",
+      },
     ]);
     const perModel = JSON.parse(await built("api/models/base-7b.json"));
     expect(perModel.runs).toHaveLength(3);
@@ -319,7 +340,7 @@ describe.skipIf(!hasChromium)("in Chromium", () => {
     await screenshot(phone, "model-base-7b-phone-dark");
   });
 
-  it("ranks a leaderboard by interval overlap, never ranking sample or limited runs, and re-ranks when filtered", async () => {
+  it("ranks a leaderboard by interval overlap, one row per model in one setting, and re-ranks when filtered", async () => {
     const page = await open("leaderboards/mmlu/");
     const rows = () =>
       page.$$eval("#board tbody tr", (trs) =>
@@ -329,29 +350,48 @@ describe.skipIf(!hasChromium)("in Chromium", () => {
             const cells = (tr as HTMLTableRowElement).cells;
             return [
               cells[0]!.textContent!.trim(),
-              cells[1]!.textContent!.replace("chance reference", "").trim(),
-              cells[3]!.textContent!.trim(),
+              cells[1]!.querySelector("a")?.textContent ?? cells[1]!.firstChild!.textContent!.trim(),
+              [...cells[3]!.querySelectorAll(".prov")].map((badge) => badge.textContent).join(" "),
+              cells[3]!.querySelector(".muted")?.textContent ?? "",
+              cells[4]!.textContent!.trim(),
             ];
           }),
       );
+    // Base 7B was measured by zoo and reported by its maker: one row, zoo's score, the maker's figure beside it.
+    // Hostile 7B has no run: a third party's figure in the same setting ranks; its maker's chain-of-thought does not.
+    const hostile = 'Hostile <img src=x onerror="window.__zooInjected=1"> 7B';
     expect(await rows()).toEqual([
-      ["1", "MoE 8x1B", "measured"],
-      ["2", "Chat 7B", "measured"],
-      ["2", "Base 7B", "reported"],
-      ["4", "Base 7B", "measured"],
-      ["5", "Random baseline", "measured"],
+      ["1", "MoE 8x1B", "measured", "", "5-shot"],
+      ["2", hostile, "reported third party", "", "5-shot"],
+      ["3", "Chat 7B", "measured", "", "5-shot"],
+      ["4", "Base 7B", "measured", "maker: 45.3", "5-shot"],
+      ["5", "Random baseline", "measured", "", "5-shot"],
     ]);
+    expect(
+      await page.$$eval("#reference-scores tbody tr", (trs) =>
+        trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((cell) => cell.textContent!.trim().replace(/\s+/g, " "))),
+      ),
+    ).toEqual([[hostile, "61.7", "0-shot chain-of-thought", "reported", "1 May 2024", "source <i>with reasoning</i>"]]);
     expect(await page.textContent("#unranked + p + .table-wrap tbody")).toContain("sample data");
     expect(
       await page.$$eval("figure[data-chart] svg text", (texts) => texts.map((text) => text.textContent)),
     ).toContain("chance 25%");
     await page.selectOption('#board-filters select[name="organization"]', "acme");
     expect(await rows()).toEqual([
-      ["1", "MoE 8x1B", "measured"],
-      ["2", "Base 7B", "reported"],
-      ["3", "Base 7B", "measured"],
-      ["4", "Random baseline", "measured"],
+      ["1", "MoE 8x1B", "measured", "", "5-shot"],
+      ["2", "Base 7B", "measured", "maker: 45.3", "5-shot"],
+      ["3", "Random baseline", "measured", "", "5-shot"],
     ]);
+    await page.selectOption('#board-filters select[name="organization"]', "");
+    await page.check('#board-filters input[name="measured"]');
+    expect((await rows()).map(([rank, model]) => [rank, model])).toEqual([
+      ["1", "MoE 8x1B"],
+      ["2", "Chat 7B"],
+      ["3", "Base 7B"],
+      ["4", "Random baseline"],
+    ]);
+    expect(new URL(page.url()).searchParams.get("measured")).toBe("1");
+    await page.uncheck('#board-filters input[name="measured"]');
     await page.selectOption('#board-filters select[name="organization"]', "");
     await page.click('figure[data-chart] [data-magnify="in"]');
     expect(await page.$eval("figure[data-chart] .chart-body svg", (svg) => (svg as SVGSVGElement).style.width)).toBe(
@@ -367,27 +407,46 @@ describe.skipIf(!hasChromium)("in Chromium", () => {
     expect(await limited.textContent("#unranked + p + .table-wrap tbody")).toContain("limited run");
   });
 
-  it("recombines the combined leaderboard when the benchmarks change", async () => {
+  it("recombines the combined leaderboard when the benchmarks change, and reopens a shared view as it was", async () => {
     const page = await open("leaderboards/");
-    const ranked = () =>
-      page.$$eval("#combined-board tbody tr", (trs) =>
+    const ranked = (on = page) =>
+      on.$$eval("#combined-board tbody tr", (trs) =>
         trs.map((tr) => [
           (tr as HTMLTableRowElement).dataset.model,
           (tr as HTMLTableRowElement).cells[0]!.textContent!.trim(),
         ]),
       );
+    const chosen = (on = page) =>
+      on.$$eval("#combination input:checked", (inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    // By default, the benchmarks the most models share: MMLU alone, which all four have.
+    expect(await chosen()).toEqual(["mmlu"]);
+    expect(await ranked()).toEqual([
+      ["moe-8x1b", "1"],
+      ["hostile-7b", "2"],
+      ["chat-7b", "3"],
+      ["base-7b", "4"],
+    ]);
+    await page.check('#combination input[value="arithmetic_2da"]');
     expect(await ranked()).toEqual([
       ["chat-7b", "1"],
       ["base-7b", "2"],
+      ["hostile-7b", "—"],
       ["moe-8x1b", "—"],
     ]);
-    await page.uncheck('#combination input[value="arithmetic_2da"]');
-    expect(await ranked()).toEqual([
-      ["moe-8x1b", "1"],
-      ["chat-7b", "2"],
-      ["base-7b", "3"],
-    ]);
+    await page.click('#combined-board th[data-key="model"] button');
+    const sorted = await ranked();
+    expect(sorted.map(([model]) => model)).toEqual(["base-7b", "chat-7b", "hostile-7b", "moe-8x1b"]);
+    const shared = new URL(page.url());
+    expect(Object.fromEntries(shared.searchParams)).toEqual({
+      benchmarks: "arithmetic_2da,mmlu",
+      sort: "model",
+      order: "asc",
+    });
     await screenshot(page, "leaderboards-combined");
+    const reopened = await open(`leaderboards/${shared.search}`);
+    expect(await chosen(reopened)).toEqual(["arithmetic_2da", "mmlu"]);
+    expect(await ranked(reopened)).toEqual(sorted);
+    expect(await reopened.getAttribute('#combined-board th[data-key="model"]', "aria-sort")).toBe("ascending");
   });
 
   it("draws the timeline's marks with tooltips, and zooms", async () => {

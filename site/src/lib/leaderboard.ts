@@ -2,7 +2,7 @@ import { dateStart } from "@zoo/catalog";
 import type { SuiteScore } from "./combined.ts";
 import { overlapRanks } from "./overlap-rank.ts";
 import type { StoredResult } from "@zoo/suites/node";
-import type { Score, SuiteInfo } from "./scores.ts";
+import { inStandardSetting, type Score, type SuiteInfo } from "./scores.ts";
 
 /** One row of a suite's leaderboard. */
 export interface BoardRow {
@@ -14,11 +14,16 @@ export interface BoardRow {
   inCatalog: boolean;
   /** A random or first-choice baseline run: a reference line, shown whatever the filters. */
   baseline: boolean;
+  /** The model's other scores in the same setting, not ranked: the reported figure beside zoo's own, other sources. */
+  others: Score[];
 }
 
 export interface SuiteBoard {
   suite: SuiteInfo;
+  /** One row per model, in the benchmark's standard setting: zoo's own measurement where it has one. */
   ranked: BoardRow[];
+  /** Scores in other settings (other shots, chain-of-thought, maj@k), one per model and setting: shown, not ranked. */
+  reference: BoardRow[];
   /** Sample-data, limited and shard runs: shown for what they are, never ranked. */
   unranked: BoardRow[];
 }
@@ -30,49 +35,73 @@ export interface BoardContext {
   result(runId: string): StoredResult | undefined;
 }
 
-function row(score: Score, context: BoardContext): Omit<BoardRow, "rank"> {
+function row(score: Score, others: Score[], context: BoardContext): Omit<BoardRow, "rank"> {
   const adapter = score.runId ? context.result(score.runId)?.record.model.adapter : undefined;
   const baseline = adapter === "random" || adapter === "first";
   const name = context.modelName(score.modelId);
   const label = baseline ? BASELINE_LABELS[adapter!]! : (name ?? score.modelId);
-  return { score, label, inCatalog: name !== undefined, baseline };
+  return { score, label, inCatalog: name !== undefined, baseline, others };
 }
 
 /**
- * A suite's leaderboard: ranked rows best first, ranked by interval overlap; then the runs that are never ranked.
- * Measured and reported scores of one model are separate rows, each saying which it is.
+ * Which score stands for a model in one setting: zoo's own measurement (the latest) before any reported figure;
+ * among reported figures, the maker's own before others', then the newest.
+ */
+function preferred(a: Score, b: Score): number {
+  if (a.provenance !== b.provenance) return a.provenance === "measured" ? -1 : 1;
+  if (a.by !== b.by) return a.by === "maker" ? -1 : b.by === "maker" ? 1 : 0;
+  return dateStart(b.date).localeCompare(dateStart(a.date));
+}
+
+/** One row per model and setting: the preferred score, with the model's other scores in that setting beside it. */
+function onePerModel(scores: readonly Score[], setting: (score: Score) => string, context: BoardContext) {
+  const groups = new Map<string, Score[]>();
+  for (const score of scores) {
+    const key = `${score.modelId}|${setting(score)}`;
+    groups.set(key, [...(groups.get(key) ?? []), score]);
+  }
+  return [...groups.values()].map((group) => {
+    const [chosen, ...others] = [...group].sort(preferred);
+    return row(chosen!, others, context);
+  });
+}
+
+/**
+ * A suite's leaderboard. Ranked: one row per model in the benchmark's standard setting (zoo's own measurement where
+ * it has one, else the maker's reported figure), best first, ranked by interval overlap. Then, not ranked: the
+ * scores in other settings, one per model and setting, and the runs that are never ranked (sample data, limits,
+ * shards).
  */
 export function suiteBoard(suite: SuiteInfo, scores: readonly Score[], context: BoardContext): SuiteBoard {
   const own = scores.filter((score) => score.suite === suite.id);
-  const rankable = own
-    .filter((score) => !score.unranked)
-    .sort(
-      (a, b) => b.value - a.value || a.modelId.localeCompare(b.modelId) || a.provenance.localeCompare(b.provenance),
-    );
-  const ranks = overlapRanks(rankable.map((score) => score.interval));
+  const rankable = own.filter((score) => !score.unranked);
+  const byValue = (a: BoardRow, b: BoardRow) =>
+    b.score.value - a.score.value || a.score.modelId.localeCompare(b.score.modelId);
+  const standard = onePerModel(
+    rankable.filter((score) => inStandardSetting(score, suite)),
+    () => "standard",
+    context,
+  ).sort(byValue);
+  const ranks = overlapRanks(standard.map((candidate) => candidate.score.interval));
+  const reference = onePerModel(
+    rankable.filter((score) => !inStandardSetting(score, suite)),
+    (score) => `${score.shots}|${score.method}`,
+    context,
+  ).sort(byValue);
   return {
     suite,
-    ranked: rankable.map((score, index) => ({ ...row(score, context), rank: ranks[index]! })),
-    unranked: own.filter((score) => score.unranked).map((score) => row(score, context)),
+    ranked: standard.map((candidate, index) => ({ ...candidate, rank: ranks[index]! })),
+    reference,
+    unranked: own.filter((score) => score.unranked).map((score) => row(score, [], context)),
   };
 }
 
 /**
- * The row that stands for each model on a suite in the combined board and the compare page: the latest ranked
- * measurement, else the latest reported score. Baselines and never-ranked runs take no part.
+ * The row that stands for each model on a suite in the combined board and the compare page: its ranked row, which
+ * is already one per model in the standard setting. Baselines take no part.
  */
 export function representativeRows(board: SuiteBoard): BoardRow[] {
-  const chosen = new Map<string, BoardRow>();
-  const better = (a: BoardRow, b: BoardRow) =>
-    a.score.provenance !== b.score.provenance
-      ? a.score.provenance === "measured"
-      : dateStart(a.score.date) > dateStart(b.score.date);
-  for (const candidate of board.ranked) {
-    if (candidate.baseline) continue;
-    const current = chosen.get(candidate.score.modelId);
-    if (!current || better(candidate, current)) chosen.set(candidate.score.modelId, candidate);
-  }
-  return [...chosen.values()];
+  return board.ranked.filter((candidate) => !candidate.baseline);
 }
 
 /** representativeRows as the inputs of combine(). */
@@ -87,12 +116,28 @@ export function representativeScores(board: SuiteBoard): SuiteScore[] {
   }));
 }
 
-/** The suites the combined board averages by default: those at least half of the scored models have. */
+/**
+ * The suites the combined board averages by default: the combination the most models share. Starting from the
+ * suite most models have, it adds, one at a time, the suite that leaves the most models with a score on all of
+ * them, as long as at least half of those models remain (and at least three): two benchmarks shared by forty models
+ * say more than one benchmark shared by sixty, but not than one shared by a hundred.
+ */
 export function defaultCombination(scores: readonly SuiteScore[]): string[] {
-  const models = new Set(scores.map((score) => score.modelId));
-  const coverage = new Map<string, number>();
-  for (const score of scores) coverage.set(score.suite, (coverage.get(score.suite) ?? 0) + 1);
-  const ordered = [...coverage.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const chosen = ordered.filter(([, count]) => count * 2 >= models.size).map(([suite]) => suite);
-  return chosen.length > 0 ? chosen.sort() : ordered.slice(0, 1).map(([suite]) => suite);
+  const suitesOf = new Map<string, Set<string>>();
+  for (const score of scores) suitesOf.set(score.modelId, (suitesOf.get(score.modelId) ?? new Set()).add(score.suite));
+  const all = [...new Set(scores.map((score) => score.suite))].sort();
+  const covering = (suites: readonly string[]) =>
+    [...suitesOf.values()].filter((own) => suites.every((suite) => own.has(suite))).length;
+  if (all.length === 0) return [];
+  const chosen = [all.reduce((best, suite) => (covering([suite]) > covering([best]) ? suite : best))];
+  for (;;) {
+    const current = covering(chosen);
+    const next = all
+      .filter((suite) => !chosen.includes(suite))
+      .map((suite) => ({ suite, models: covering([...chosen, suite]) }))
+      .sort((a, b) => b.models - a.models || a.suite.localeCompare(b.suite))[0];
+    if (next === undefined || next.models < Math.max(3, current / 2)) break;
+    chosen.push(next.suite);
+  }
+  return chosen.sort();
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { readResults } from "@zoo/suites/node";
-import { measuredScore, reportedScores, suiteInfo, unrankedReason } from "./scores.ts";
+import {
+  inStandardSetting,
+  measuredScore,
+  reportedScores,
+  settingWords,
+  suiteInfo,
+  unrankedReason,
+} from "./scores.ts";
 import { fileURLToPath } from "node:url";
 
 const FIXTURES = fileURLToPath(new URL("../../test/fixtures/results", import.meta.url));
@@ -55,6 +62,8 @@ describe("scores", () => {
       stderr: null,
       interval: { low: 35.1, high: 35.1 },
       shots: 5,
+      method: "direct",
+      by: "maker",
       date: "2023-02-27",
       source: "https://arxiv.org/abs/2302.13971",
     });
@@ -62,13 +71,26 @@ describe("scores", () => {
 
   it("titles suites from the catalogue and takes chance from the runs when they state it", async () => {
     const records = (await readResults(FIXTURES)).map(({ record }) => record);
-    expect(suiteInfo("mmlu", records)).toEqual({ id: "mmlu", title: "MMLU", chance: 25 });
+    const direct = (shots: number) => ({ shots, method: "direct" });
+    expect(suiteInfo("mmlu", records)).toEqual({ id: "mmlu", title: "MMLU", chance: 25, standard: direct(5) });
     expect(suiteInfo("truthfulqa_mc2", records)).toEqual({
       id: "truthfulqa_mc2",
       title: "TruthfulQA MC2",
       chance: null,
+      standard: direct(0),
     });
-    expect(suiteInfo("hellaswag", [])).toEqual({ id: "hellaswag", title: "HellaSwag", chance: 25 });
-    expect(suiteInfo("my_suite", [])).toEqual({ id: "my_suite", title: "my_suite", chance: null });
+    expect(suiteInfo("hellaswag", [])).toEqual({ id: "hellaswag", title: "HellaSwag", chance: 25, standard: direct(10) });
+    expect(suiteInfo("mmlu_generative", [])).toMatchObject({ title: "MMLU (generative)", standard: direct(5) });
+    expect(suiteInfo("my_suite", [])).toEqual({ id: "my_suite", title: "my_suite", chance: null, standard: direct(0) });
+  });
+
+  it("ranks only scores in the benchmark's standard setting, and says each score's setting", () => {
+    const mmlu = suiteInfo("mmlu", []);
+    expect(inStandardSetting({ shots: 5, method: "direct" }, mmlu)).toBe(true);
+    expect(inStandardSetting({ shots: 0, method: "direct" }, mmlu)).toBe(false);
+    expect(inStandardSetting({ shots: 5, method: "chain-of-thought" }, mmlu)).toBe(false);
+    expect(settingWords({ shots: 5, method: "direct" })).toBe("5-shot");
+    expect(settingWords({ shots: 5, method: "direct", chatTemplate: "default" })).toBe("5-shot, chat template");
+    expect(settingWords({ shots: 0, method: "chain-of-thought" })).toBe("0-shot chain-of-thought");
   });
 });

@@ -1,5 +1,13 @@
-import { BENCHMARK_INFO, dateStart, type ModelEntry } from "@zoo/catalog";
-import type { ResultRecord } from "@zoo/suites";
+import {
+  BENCHMARK_INFO,
+  dateStart,
+  describeSetting,
+  type ModelEntry,
+  type ReportedBenchmark,
+  type ScoreMethod,
+  type ScoreSetting,
+} from "@zoo/catalog";
+import { BUILTIN_SUITES, type ResultRecord } from "@zoo/suites";
 import type { StoredResult } from "@zoo/suites/node";
 import { interval, type Interval } from "./overlap-rank.ts";
 
@@ -18,6 +26,12 @@ export interface Score {
   stderr: number | null;
   interval: Interval;
   shots: number;
+  /** With the shots, the setting: only scores of the same setting are ranked together. zoo's own runs are direct. */
+  method: ScoreMethod;
+  /** Reported: whether the model's maker published it, or someone else. */
+  by?: "maker" | "third-party";
+  /** Measured: the chat template its prompts were rendered with, when they were ("default", a name, or "api"). */
+  chatTemplate?: string;
   /** ISO day (measured: when the run finished) or the source's partial date (reported). */
   date: string;
   /** Measured: the run's id. */
@@ -33,6 +47,18 @@ export interface SuiteInfo {
   title: string;
   /** Chance level in percent, where the suite has one. */
   chance: number | null;
+  /** The setting its leaderboard ranks: the benchmark's standard one (the Open LLM Leaderboard's where it has one). */
+  standard: ScoreSetting;
+}
+
+/** Whether a score was measured in the setting its leaderboard ranks. */
+export function inStandardSetting(score: Pick<Score, "shots" | "method">, suite: SuiteInfo): boolean {
+  return score.shots === suite.standard.shots && score.method === suite.standard.method;
+}
+
+/** A score's setting in words, with how zoo prompted it: "5-shot", "0-shot chain-of-thought", "5-shot, chat template". */
+export function settingWords(score: Pick<Score, "shots" | "method" | "chatTemplate">): string {
+  return `${describeSetting(score)}${score.chatTemplate ? ", chat template" : ""}`;
 }
 
 /** The reason a measured run may not be ranked: sample data, a limit, or a shard not yet merged. */
@@ -58,6 +84,8 @@ export function measuredScore({ id, record }: StoredResult): Score {
     stderr,
     interval: interval(value, stderr),
     shots: record.shots,
+    method: "direct",
+    ...(record.prompt?.chat_template ? { chatTemplate: record.prompt.chat_template } : {}),
     date: record.date.slice(0, 10),
     runId: id,
     ...(unranked ? { unranked } : {}),
@@ -74,19 +102,30 @@ export function reportedScores(entry: ModelEntry): Score[] {
     stderr: null,
     interval: interval(reported.value, null),
     shots: reported.shots,
+    method: reported.method,
+    by: reported.by,
     date: reported.date,
     source: reported.source,
     ...(reported.note ? { note: reported.note } : {}),
   }));
 }
 
-/** A suite's title and chance level: the record's own chance where zoo measured it, else the catalogue's. */
+/**
+ * A suite's title, chance level and ranked setting: the catalogue's benchmark where it knows one, else zoo's own
+ * suite (its default shots, answered directly); the record's own chance where zoo measured it.
+ */
 export function suiteInfo(id: string, records: readonly ResultRecord[]): SuiteInfo {
-  const known = (BENCHMARK_INFO as Record<string, { title: string; chance: number | null } | undefined>)[id];
+  const known = id in BENCHMARK_INFO ? BENCHMARK_INFO[id as ReportedBenchmark] : undefined;
+  const builtin = BUILTIN_SUITES.find((suite) => suite.id === id);
   const measuredChance = records.find((record) => record.suite.id === id && record.suite.chance !== null)?.suite.chance;
   const chance =
     measuredChance !== undefined && measuredChance !== null ? measuredChance * 100 : (known?.chance ?? null);
-  return { id, title: known?.title ?? id, chance };
+  return {
+    id,
+    title: known?.title ?? builtin?.title ?? id,
+    chance,
+    standard: known?.standard ?? { shots: builtin?.shots.default ?? 0, method: "direct" },
+  };
 }
 
 /** Newest first, then by model id, so every listing of scores is stable. */

@@ -3,7 +3,8 @@ import { combine, type SuiteScore } from "../lib/combined.ts";
 /**
  * Recomputes the combined leaderboard when the chosen benchmarks change: means, intervals and coverage with
  * the same combine() the build used, columns of unchosen benchmarks hidden, rows in order. The filter form then
- * re-applies and re-ranks what remains visible.
+ * re-applies and re-ranks what remains visible. The choice (?benchmarks=a,b) and the sort (?sort=key&order=asc)
+ * are kept in the URL beside the filters, so a view can be shared; a shared URL opens as it was.
  */
 export function initCombinedBoard(): void {
   const fieldset = document.getElementById("combination");
@@ -16,8 +17,17 @@ export function initCombinedBoard(): void {
   };
   const title = (id: string) => suites.find((suite) => suite.id === id)?.title ?? id;
 
+  const remember = (name: string, value: string | undefined) => {
+    const params = new URLSearchParams(location.search);
+    if (value === undefined) params.delete(name);
+    else params.set(name, value);
+    const query = params.toString();
+    history.replaceState(null, "", query ? `?${query}` : location.pathname);
+  };
+
   fieldset.addEventListener("change", () => {
     const chosen = [...fieldset.querySelectorAll<HTMLInputElement>("input:checked")].map((input) => input.value);
+    remember("benchmarks", chosen.join(","));
     const rows = combine(scores, chosen);
     const body = table.tBodies[0]!;
     const byModel = new Map([...body.rows].map((row) => [row.dataset.model!, row]));
@@ -58,4 +68,28 @@ export function initCombinedBoard(): void {
     }
     document.getElementById("combined-board-filters")?.dispatchEvent(new Event("input"));
   });
+
+  table.addEventListener("zoo:sorted", () => {
+    const header = table.querySelector<HTMLElement>("th[aria-sort]");
+    const key = header?.dataset.suite ?? header?.dataset.key;
+    remember("sort", key);
+    remember("order", key === undefined ? undefined : header!.getAttribute("aria-sort") === "ascending" ? "asc" : "desc");
+  });
+
+  // A shared URL opens as it was: its benchmarks, then its sort.
+  const initial = new URLSearchParams(location.search);
+  const benchmarks = initial.get("benchmarks");
+  if (benchmarks !== null) {
+    const wanted = new Set(benchmarks.split(",").filter(Boolean));
+    for (const input of fieldset.querySelectorAll<HTMLInputElement>("input[type=checkbox]"))
+      input.checked = wanted.has(input.value);
+    fieldset.dispatchEvent(new Event("change"));
+  }
+  const sort = initial.get("sort");
+  const header = [...table.tHead!.rows[0]!.cells].find((cell) => (cell.dataset.suite ?? cell.dataset.key) === sort);
+  const button = header?.querySelector<HTMLButtonElement>("button.sort");
+  if (header && button) {
+    const order = initial.get("order") === "asc" ? "ascending" : "descending";
+    for (let press = 0; press < 2 && header.getAttribute("aria-sort") !== order; press++) button.click();
+  }
 }

@@ -6,7 +6,9 @@ import { filterFromParams, isEmptyFilter, paramsFromFilter } from "../lib/filter
  * Connects a form.filters to the table named by its data-table: rows (data-model="<id>") whose model fails the
  * filter are hidden, using @zoo/catalog's own matchesFilter on the models the page embeds. The filter lives in
  * the URL, so a filtered view can be shared. Rows of models outside the catalogue (data-model absent) are
- * baselines and stay visible. Rows with data-low/data-high are re-ranked among the visible ones.
+ * baselines and stay visible. A "measured" checkbox in the form hides rows with data-provenance="reported". Rows
+ * with data-low/data-high are re-ranked among the visible ones. Query parameters the form does not own (a combined
+ * board's benchmarks, a sort) are kept.
  */
 export function initModelFilters(): void {
   for (const form of document.querySelectorAll<HTMLFormElement>("form.filters[data-table]")) connect(form);
@@ -28,15 +30,17 @@ function connect(form: HTMLFormElement): void {
     const filter = filterFromParams({
       get: (name) => (typeof fields.get(name) === "string" ? (fields.get(name) as string) : null),
     });
+    const measuredOnly = form.querySelector<HTMLInputElement>('input[name="measured"]')?.checked ?? false;
     let shown = 0;
     const rows = [...table.tBodies[0]!.rows];
     for (const row of rows) {
       const id = row.dataset.model;
       const model = id === undefined ? undefined : models.get(id);
       const visible =
-        id === undefined ||
-        (model !== undefined && matchesFilter(model, filter)) ||
-        (model === undefined && isEmptyFilter(filter));
+        !(measuredOnly && row.dataset.provenance === "reported") &&
+        (id === undefined ||
+          (model !== undefined && matchesFilter(model, filter)) ||
+          (model === undefined && isEmptyFilter(filter)));
       row.hidden = !visible;
       if (visible && id !== undefined) shown += 1;
     }
@@ -44,7 +48,11 @@ function connect(form: HTMLFormElement): void {
     if (count)
       count.textContent = `${shown} of ${rows.filter((row) => row.dataset.model !== undefined).length} ${noun} shown`;
     if (updateUrl) {
-      const query = paramsFromFilter(filter).toString();
+      const params = new URLSearchParams(location.search);
+      for (const element of form.elements) if ("name" in element && element.name) params.delete(element.name as string);
+      for (const [name, value] of paramsFromFilter(filter)) params.set(name, value);
+      if (measuredOnly) params.set("measured", "1");
+      const query = params.toString();
       history.replaceState(null, "", query ? `?${query}` : location.pathname);
     }
   };
@@ -54,7 +62,9 @@ function connect(form: HTMLFormElement): void {
   for (const element of form.elements) {
     if (!(element instanceof HTMLInputElement || element instanceof HTMLSelectElement)) continue;
     const value = initial.get(element.name);
-    if (value !== null) element.value = value;
+    if (value === null) continue;
+    if (element instanceof HTMLInputElement && element.type === "checkbox") element.checked = value === element.value;
+    else element.value = value;
   }
   form.addEventListener("input", () => apply(true));
   form.addEventListener("submit", (event) => {
