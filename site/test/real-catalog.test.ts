@@ -146,12 +146,18 @@ describe.skipIf(!hasChromium)("the real catalogue in Chromium", () => {
       }));
       const models = board.rows.map((row) => row.model);
       expect(new Set(models).size, href).toBe(models.length);
-      expect(board.rows.filter((row) => row.setting !== board.standard), href).toEqual([]);
+      expect(
+        board.rows.filter((row) => row.setting !== board.standard),
+        href,
+      ).toEqual([]);
       const others = await page.$$eval("#reference-scores tbody tr", (rows) =>
         rows.map((row) => `${(row as HTMLElement).dataset.model} ${(row as HTMLElement).dataset.setting}`),
       );
       expect(new Set(others).size, href).toBe(others.length);
-      expect(others.filter((other) => other.endsWith(` ${board.standard}`)), href).toEqual([]);
+      expect(
+        others.filter((other) => other.endsWith(` ${board.standard}`)),
+        href,
+      ).toEqual([]);
       reference += others.length;
     }
     // The catalogue reports scores in other settings (chain-of-thought MMLU, 0-shot GSM8K): they are listed, not ranked.

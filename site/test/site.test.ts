@@ -369,7 +369,9 @@ describe.skipIf(!hasChromium)("in Chromium", () => {
     ]);
     expect(
       await page.$$eval("#reference-scores tbody tr", (trs) =>
-        trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((cell) => cell.textContent!.trim().replace(/\s+/g, " "))),
+        trs.map((tr) =>
+          [...(tr as HTMLTableRowElement).cells].map((cell) => cell.textContent!.trim().replace(/\s+/g, " ")),
+        ),
       ),
     ).toEqual([[hostile, "61.7", "0-shot chain-of-thought", "reported", "1 May 2024", "source <i>with reasoning</i>"]]);
     expect(await page.textContent("#unranked + p + .table-wrap tbody")).toContain("sample data");

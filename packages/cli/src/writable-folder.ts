@@ -11,8 +11,10 @@ import { CliError } from "./cli-error.ts";
 export async function ensureWritableFolder(folder: string, what: string): Promise<void> {
   try {
     const existing = await nearestExisting(folder);
-    if (existing !== folder && !(await stat(existing)).isDirectory()) throw Object.assign(new Error(), { code: "ENOTDIR" });
-    if (existing === folder && !(await stat(folder)).isDirectory()) throw Object.assign(new Error(), { code: "EEXIST" });
+    if (existing !== folder && !(await stat(existing)).isDirectory())
+      throw Object.assign(new Error(), { code: "ENOTDIR" });
+    if (existing === folder && !(await stat(folder)).isDirectory())
+      throw Object.assign(new Error(), { code: "EEXIST" });
     await access(existing, constants.W_OK);
   } catch (error) {
     const { code } = error as NodeJS.ErrnoException;

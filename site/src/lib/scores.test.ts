@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readResults } from "@zoo/suites/node";
-import {
-  inStandardSetting,
-  measuredScore,
-  reportedScores,
-  settingWords,
-  suiteInfo,
-  unrankedReason,
-} from "./scores.ts";
+import { inStandardSetting, measuredScore, reportedScores, settingWords, suiteInfo, unrankedReason } from "./scores.ts";
 import { fileURLToPath } from "node:url";
 
 const FIXTURES = fileURLToPath(new URL("../../test/fixtures/results", import.meta.url));
@@ -79,7 +72,12 @@ describe("scores", () => {
       chance: null,
       standard: direct(0),
     });
-    expect(suiteInfo("hellaswag", [])).toEqual({ id: "hellaswag", title: "HellaSwag", chance: 25, standard: direct(10) });
+    expect(suiteInfo("hellaswag", [])).toEqual({
+      id: "hellaswag",
+      title: "HellaSwag",
+      chance: 25,
+      standard: direct(10),
+    });
     expect(suiteInfo("mmlu_generative", [])).toMatchObject({ title: "MMLU (generative)", standard: direct(5) });
     expect(suiteInfo("my_suite", [])).toEqual({ id: "my_suite", title: "my_suite", chance: null, standard: direct(0) });
   });

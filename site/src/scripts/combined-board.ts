@@ -73,7 +73,10 @@ export function initCombinedBoard(): void {
     const header = table.querySelector<HTMLElement>("th[aria-sort]");
     const key = header?.dataset.suite ?? header?.dataset.key;
     remember("sort", key);
-    remember("order", key === undefined ? undefined : header!.getAttribute("aria-sort") === "ascending" ? "asc" : "desc");
+    remember(
+      "order",
+      key === undefined ? undefined : header!.getAttribute("aria-sort") === "ascending" ? "asc" : "desc",
+    );
   });
 
   // A shared URL opens as it was: its benchmarks, then its sort.
