@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { releaseChartSpec, type ReleaseChartOptions, type ReleasePoint } from "../lib/charts/release-chart.ts";
+import { CHART_FONT_SIZE } from "../lib/charts/sizes.ts";
 import { attachTooltips } from "./charts.ts";
 
 /*
@@ -14,14 +15,20 @@ interface ChartData {
 
 type Scaled = SVGSVGElement & { scale(name: "x" | "y"): { type: string; domain: number[] | Date[]; range: number[] } };
 
+const pointsById = new Map<string, ReleasePoint[]>();
+
+/** The figure's options (its colouring and width), and the points, which the figures of every size share. */
 function chartData(figure: HTMLElement): ChartData {
-  return JSON.parse(figure.querySelector("script.chart-data")!.textContent!) as ChartData;
+  const script = figure.querySelector<HTMLElement>("script.chart-data")!;
+  const id = script.dataset.points!;
+  if (!pointsById.has(id)) pointsById.set(id, JSON.parse(document.getElementById(id)!.textContent!) as ReleasePoint[]);
+  return { options: JSON.parse(script.textContent!) as ReleaseChartOptions, points: pointsById.get(id)! };
 }
 
 function render(figure: HTMLElement, options: ReleaseChartOptions): Scaled {
   return Plot.plot({
     ...releaseChartSpec(chartData(figure).points, options),
-    style: { background: "transparent", fontSize: "12px", overflow: "visible" },
+    style: { background: "transparent", fontSize: `${CHART_FONT_SIZE}px`, overflow: "visible" },
   }) as unknown as Scaled;
 }
 

@@ -2,14 +2,15 @@ import type * as Zoom from "./chart-zoom.ts";
 
 /**
  * Tooltips for the build-time SVG charts: each mark's <title> (which browsers show natively, slowly) becomes a
- * styled tip that follows the pointer and also appears when a mark gets keyboard focus. Charts marked data-zoom
- * gain zoom controls, whose code loads only when first used.
+ * styled tip that follows the pointer and also appears when a mark, or the link around it, gets keyboard focus.
+ * Charts marked data-zoom (the release chart) gain drag-to-zoom, whose code loads only when first used; charts
+ * drawn as magnifiable (the leaderboard's) gain Zoom in and Zoom out buttons. The others fit their column as drawn.
  */
 export function initCharts(root: ParentNode = document): void {
   for (const figure of root.querySelectorAll<HTMLElement>("figure[data-chart]")) {
     attachTooltips(figure);
     if (figure.hasAttribute("data-zoom")) attachZoom(figure);
-    else attachMagnifier(figure);
+    else if (figure.querySelector(".chart-body [data-magnifiable]")) attachMagnifier(figure);
   }
 }
 
@@ -23,7 +24,8 @@ export function attachTooltips(figure: HTMLElement): void {
     figure.append(tip);
   }
   for (const title of figure.querySelectorAll("svg title")) {
-    const mark = title.parentElement!;
+    // A linked mark's tip belongs to its link, which is what takes the focus.
+    const mark = title.parentElement!.closest("svg a") ?? title.parentElement!;
     mark.setAttribute("data-tip", title.textContent ?? "");
     mark.setAttribute("aria-label", title.textContent ?? "");
     title.remove();
@@ -69,12 +71,13 @@ function attachZoom(figure: HTMLElement): void {
     { passive: true },
   );
   tools.querySelector("[data-zoom-reset]")!.addEventListener("click", async () => (await load()).resetZoom(figure));
+  // Dots are links: dragging from one must draw the zoom rectangle, not drag the link away.
+  figure.addEventListener("dragstart", (event) => event.preventDefault());
 }
 
-/** For the other charts: magnify the drawing in steps and scroll around it, marks and text growing together. */
+/** Magnify the drawing in steps and scroll around it, marks and text growing together (each size alike). */
 function attachMagnifier(figure: HTMLElement): void {
-  const svg = figure.querySelector<SVGSVGElement>(".chart-body svg");
-  if (!svg) return;
+  const svgs = figure.querySelectorAll<SVGSVGElement>(".chart-body svg");
   const tools = document.createElement("div");
   tools.className = "chart-tools";
   tools.innerHTML =
@@ -85,8 +88,10 @@ function attachMagnifier(figure: HTMLElement): void {
     const direction = (event.target as Element).closest<HTMLElement>("[data-magnify]")?.dataset.magnify;
     if (!direction) return;
     scale = Math.min(4, Math.max(1, direction === "in" ? scale * 1.5 : scale / 1.5));
-    svg.style.width = `${scale * 100}%`;
-    svg.style.maxWidth = scale > 1 ? "none" : "";
+    for (const svg of svgs) {
+      svg.style.width = `${scale * 100}%`;
+      svg.style.maxWidth = scale > 1 ? "none" : "";
+    }
     tools.querySelector<HTMLButtonElement>('[data-magnify="out"]')!.disabled = scale === 1;
     tools.querySelector<HTMLButtonElement>('[data-magnify="in"]')!.disabled = scale === 4;
   });
