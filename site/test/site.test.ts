@@ -395,14 +395,6 @@ describe.skipIf(!hasChromium)("in Chromium", () => {
     expect(new URL(page.url()).searchParams.get("measured")).toBe("1");
     await page.uncheck('#board-filters input[name="measured"]');
     await page.selectOption('#board-filters select[name="organization"]', "");
-    await page.click('figure[data-chart] [data-magnify="in"]');
-    expect(await page.$eval("figure[data-chart] .chart-body svg", (svg) => (svg as SVGSVGElement).style.width)).toBe(
-      "150%",
-    );
-    await page.click('figure[data-chart] [data-magnify="out"]');
-    expect(await page.$eval("figure[data-chart] .chart-body svg", (svg) => (svg as SVGSVGElement).style.width)).toBe(
-      "100%",
-    );
     await screenshot(page, "leaderboard-mmlu");
     const limited = await open("leaderboards/truthfulqa_mc2/");
     expect(await limited.$$eval("#board tbody tr", (trs) => trs.length)).toBe(1);

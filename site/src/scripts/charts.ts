@@ -3,14 +3,13 @@ import type * as Zoom from "./chart-zoom.ts";
 /**
  * Tooltips for the build-time SVG charts: each mark's <title> (which browsers show natively, slowly) becomes a
  * styled tip that follows the pointer and also appears when a mark, or the link around it, gets keyboard focus.
- * Charts marked data-zoom (the release chart) gain drag-to-zoom, whose code loads only when first used; charts
- * drawn as magnifiable (the leaderboard's) gain Zoom in and Zoom out buttons. The others fit their column as drawn.
+ * Charts marked data-zoom (the release chart) gain drag-to-zoom, whose code loads only when first used: zoom helps
+ * only a scatter that dense. The others fit their column as drawn.
  */
 export function initCharts(root: ParentNode = document): void {
   for (const figure of root.querySelectorAll<HTMLElement>("figure[data-chart]")) {
     attachTooltips(figure);
     if (figure.hasAttribute("data-zoom")) attachZoom(figure);
-    else if (figure.querySelector(".chart-body [data-magnifiable]")) attachMagnifier(figure);
   }
 }
 
@@ -73,26 +72,4 @@ function attachZoom(figure: HTMLElement): void {
   tools.querySelector("[data-zoom-reset]")!.addEventListener("click", async () => (await load()).resetZoom(figure));
   // Dots are links: dragging from one must draw the zoom rectangle, not drag the link away.
   figure.addEventListener("dragstart", (event) => event.preventDefault());
-}
-
-/** Magnify the drawing in steps and scroll around it, marks and text growing together (each size alike). */
-function attachMagnifier(figure: HTMLElement): void {
-  const svgs = figure.querySelectorAll<SVGSVGElement>(".chart-body svg");
-  const tools = document.createElement("div");
-  tools.className = "chart-tools";
-  tools.innerHTML =
-    '<button type="button" data-magnify="in">Zoom in</button><button type="button" data-magnify="out" disabled>Zoom out</button>';
-  figure.prepend(tools);
-  let scale = 1;
-  tools.addEventListener("click", (event) => {
-    const direction = (event.target as Element).closest<HTMLElement>("[data-magnify]")?.dataset.magnify;
-    if (!direction) return;
-    scale = Math.min(4, Math.max(1, direction === "in" ? scale * 1.5 : scale / 1.5));
-    for (const svg of svgs) {
-      svg.style.width = `${scale * 100}%`;
-      svg.style.maxWidth = scale > 1 ? "none" : "";
-    }
-    tools.querySelector<HTMLButtonElement>('[data-magnify="out"]')!.disabled = scale === 1;
-    tools.querySelector<HTMLButtonElement>('[data-magnify="in"]')!.disabled = scale === 4;
-  });
 }

@@ -30,15 +30,10 @@ function roundCoordinates(svg: string): string {
 
 /**
  * A chart drawn at each of the widths of CHART_WIDTHS, as the markup Chart.astro shows: one `.chart-size` block per
- * width, the stylesheet showing the one that fits. `magnify` gives the chart Zoom in and Zoom out buttons, for
- * charts dense enough to need them.
+ * width, the stylesheet showing the one that fits.
  */
-export function renderSizes(
-  spec: (width: number, size: ChartSize) => Plot.PlotOptions,
-  { magnify = false }: { magnify?: boolean } = {},
-): string {
+export function renderSizes(spec: (width: number, size: ChartSize) => Plot.PlotOptions): string {
   return CHART_SIZES.map(
-    (size) =>
-      `<div class="chart-size" data-size="${size}"${magnify ? " data-magnifiable" : ""}>${renderPlot(spec(CHART_WIDTHS[size], size))}</div>`,
+    (size) => `<div class="chart-size" data-size="${size}">${renderPlot(spec(CHART_WIDTHS[size], size))}</div>`,
   ).join("");
 }
