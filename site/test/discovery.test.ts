@@ -1,14 +1,18 @@
+import { readFile, readdir } from "node:fs/promises";
 import type { Server } from "node:http";
-import { BENCHMARK_INFO } from "@zoo/catalog";
+import { join } from "node:path";
+import { BENCHMARK_INFO, dateStart, type ReportedBenchmark } from "@zoo/catalog";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LEADERBOARD_CSV_COLUMNS } from "../src/lib/api.ts";
+import { csvField, toCsv } from "../src/lib/csv.ts";
 import { standardReported } from "../src/lib/score-columns.ts";
 import { serveStatic } from "../scripts/static-server.ts";
 import { CHROMIUM, CHROMIUM_FLAGS, CHROMIUM_MISSING, hasChromium, sharedSite } from "./site-build.ts";
 
 /*
- * The models table's score columns: which scores they show, how they sort and filter, with and without
- * JavaScript, and how a shared link restores them. The fixture site is built once per test run (sharedSite).
+ * What makes the site's data reusable: the CSV exports beside the JSON API, and the models table's score columns.
+ * The fixture site is built once per test run (sharedSite).
  */
 
 let site: Awaited<ReturnType<typeof sharedSite>>;
@@ -16,6 +20,152 @@ let site: Awaited<ReturnType<typeof sharedSite>>;
 beforeAll(async () => {
   site = await sharedSite("fixture");
   if (site.code !== 0) throw new Error(`the fixture site did not build:\n${site.output}`);
+});
+
+const built = (path: string) => readFile(join(site.dir, path), "utf8");
+const json = async <T>(path: string): Promise<T> => JSON.parse(await built(path)) as T;
+
+/** The fields of the JSON exports the tests read. */
+type Figure = { status: string; value?: number };
+interface ExportedModel {
+  id: string;
+  name: string;
+  organization: string;
+  family: string;
+  released: string;
+  kind: string;
+  parameters?: { total?: Figure; active?: Figure };
+  context_length?: number;
+  training_tokens?: Figure;
+  license: string;
+  openness: { weights: string };
+  architecture?: { type: string };
+  modalities: { input: string[]; output: string[] };
+  derived: {
+    licenseClass: string;
+    commercialUse: string;
+    openWeights: boolean;
+    trainingComputeFlops?: { value: number; estimate: boolean };
+  };
+}
+interface CatalogJson {
+  models: ExportedModel[];
+  organizations: { id: string; name: string }[];
+}
+interface ResultsJson {
+  runs: {
+    id: string;
+    ranked: boolean;
+    record: {
+      model: { id: string };
+      suite: { id: string; primary_metric: string };
+      date: string;
+      metrics: Record<string, { value: number }>;
+    };
+  }[];
+  reported: {
+    model: string;
+    benchmark: string;
+    value: number;
+    shots: number;
+    method: string;
+    by: string;
+    date: string;
+  }[];
+}
+interface LeaderboardJson {
+  version: number;
+  suite: { id: string };
+  rows: Record<string, unknown>[];
+}
+interface CombinedJson {
+  benchmarks: { id: string }[];
+  rows: (Record<string, unknown> & { scores: Record<string, { value: number; provenance: string }> })[];
+}
+
+/** A strict RFC 4180 reader, written apart from the site's writer: CRLF line ends, quotes doubled inside quotes. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  let wasQuoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i]!;
+    if (quoted) {
+      if (char !== '"') field += char;
+      else if (text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else quoted = false;
+    } else if (char === '"') {
+      if (field !== "" || wasQuoted) throw new Error(`a quote inside an unquoted field at ${i}`);
+      quoted = wasQuoted = true;
+    } else if (char === ",") {
+      row.push(field);
+      field = "";
+      wasQuoted = false;
+    } else if (char === "\r") {
+      if (text[i + 1] !== "\n") throw new Error(`a CR without LF at ${i}`);
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      wasQuoted = false;
+      i += 1;
+    } else if (char === "\n") throw new Error(`a bare LF at ${i}: lines end in CRLF`);
+    else if (wasQuoted) throw new Error(`text after a closing quote at ${i}`);
+    else field += char;
+  }
+  if (quoted || field !== "" || row.length > 0) throw new Error("the last record does not end in CRLF");
+  for (const record of rows)
+    if (record.length !== rows[0]!.length)
+      throw new Error(`a record of ${record.length} fields, not ${rows[0]!.length}`);
+  return rows;
+}
+
+/** The records of a CSV file as objects keyed by its header, and the header. */
+async function csvFile(path: string): Promise<{ header: string[]; records: Record<string, string>[] }> {
+  const [header, ...rows] = parseCsv(await built(path));
+  return { header: header!, records: rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i]!]))) };
+}
+
+/** How a JSON value reads in a CSV cell. */
+const cell = (value: unknown) => (value === null || value === undefined ? "" : String(value));
+
+describe("CSV, written as RFC 4180 says", () => {
+  it("quotes only the fields that need it, doubling quotes, and ends every line in CRLF", () => {
+    expect(
+      ["plain", 'say "hi"', "a,b", "two\nlines", "cr\rhere", " padded", 12.5, -3, true, false, null, undefined, ""].map(
+        csvField,
+      ),
+    ).toEqual([
+      "plain",
+      '"say ""hi"""',
+      '"a,b"',
+      '"two\nlines"',
+      '"cr\rhere"',
+      '" padded"',
+      "12.5",
+      "-3",
+      "true",
+      "false",
+      "",
+      "",
+      "",
+    ]);
+    const columns = [
+      { name: "id", description: "", value: (row: { id: string; note?: string }) => row.id },
+      { name: "note", description: "", value: (row: { id: string; note?: string }) => row.note },
+    ];
+    const text = toCsv(columns, [{ id: "a", note: 'x, "y"\r\nz' }, { id: "b" }]);
+    expect(text).toBe('id,note\r\na,"x, ""y""\r\nz"\r\nb,\r\n');
+    expect(parseCsv(text)).toEqual([
+      ["id", "note"],
+      ["a", 'x, "y"\r\nz'],
+      ["b", ""],
+    ]);
+  });
 });
 
 describe("the reported score a models-table column shows", () => {
@@ -39,6 +189,188 @@ describe("the reported score a models-table column shows", () => {
     expect(standardReported({ reported: reported.slice(0, 2) }, "mmlu")).toBeUndefined();
     expect(standardReported({ reported }, "capitals")).toBeUndefined();
     expect(standardReported({}, "mmlu")).toBeUndefined();
+  });
+});
+
+describe("the built exports", () => {
+  it("gives the models table as CSV, row for row and value for value as the JSON API", async () => {
+    const catalog = await json<CatalogJson>("api/models.json");
+    const results = await json<ResultsJson>("api/results.json");
+    const { header, records } = await csvFile("api/models.csv");
+    expect(header).toEqual([
+      "id",
+      "name",
+      "organization",
+      "organization_name",
+      "family",
+      "released",
+      "kind",
+      "parameters",
+      "parameters_status",
+      "active_parameters",
+      "context_length",
+      "training_tokens",
+      "license",
+      "license_class",
+      "commercial_use",
+      "open_weights",
+      "weights",
+      "architecture",
+      "input_modalities",
+      "output_modalities",
+      "training_compute_flops",
+      "training_compute_estimate",
+      "arithmetic_2da_measured",
+      "mmlu_measured",
+      "mmlu_reported",
+      "truthfulqa_mc2_measured",
+    ]);
+    expect(records.map((record) => record.id)).toEqual(catalog.models.map((model: { id: string }) => model.id));
+    const figure = (value?: { status: string; value?: number }) =>
+      value?.status === "undisclosed" ? undefined : value?.value;
+    // Measured: the newest ranked run per model and suite, from /api/results.json.
+    const measured = (model: string, suite: string) => {
+      const runs = results.runs
+        .filter((run) => run.ranked && run.record.model.id === model && run.record.suite.id === suite)
+        .sort((a, b) => b.record.date.localeCompare(a.record.date));
+      const record = runs[0]?.record;
+      return record && Number((record.metrics[record.suite.primary_metric]!.value * 100).toPrecision(12));
+    };
+    const reported = (model: string, benchmark: ReportedBenchmark) => {
+      const { shots, method } = BENCHMARK_INFO[benchmark].standard;
+      const own = results.reported.filter(
+        (score) =>
+          score.model === model && score.benchmark === benchmark && score.shots === shots && score.method === method,
+      );
+      // The maker's own first, then the newest.
+      own.sort(
+        (a, b) =>
+          Number(b.by === "maker") - Number(a.by === "maker") || dateStart(b.date).localeCompare(dateStart(a.date)),
+      );
+      return own[0]?.value;
+    };
+    catalog.models.forEach((model, index) => {
+      const organization = catalog.organizations.find((one: { id: string }) => one.id === model.organization);
+      expect(records[index], model.id).toEqual({
+        id: model.id,
+        name: model.name,
+        organization: model.organization,
+        organization_name: organization?.name,
+        family: model.family,
+        released: model.released,
+        kind: model.kind,
+        parameters: cell(figure(model.parameters?.total)),
+        parameters_status: cell(model.parameters?.total?.status),
+        active_parameters: cell(figure(model.parameters?.active)),
+        context_length: cell(model.context_length),
+        training_tokens: cell(figure(model.training_tokens)),
+        license: model.license,
+        license_class: model.derived.licenseClass,
+        commercial_use: model.derived.commercialUse,
+        open_weights: String(model.derived.openWeights),
+        weights: model.openness.weights,
+        architecture: cell(model.architecture?.type),
+        input_modalities: model.modalities.input.join(";"),
+        output_modalities: model.modalities.output.join(";"),
+        training_compute_flops: cell(model.derived.trainingComputeFlops?.value),
+        training_compute_estimate: cell(model.derived.trainingComputeFlops?.estimate),
+        arithmetic_2da_measured: cell(measured(model.id, "arithmetic_2da")),
+        mmlu_measured: cell(measured(model.id, "mmlu")),
+        mmlu_reported: cell(reported(model.id, "mmlu")),
+        truthfulqa_mc2_measured: cell(measured(model.id, "truthfulqa_mc2")),
+      });
+    });
+    // The exact cells: chat-7b's sample run (90%) and moe-8x1b's limited TruthfulQA run never count.
+    expect(
+      records.map((record) => [record.id, record.mmlu_measured, record.mmlu_reported, record.truthfulqa_mc2_measured]),
+    ).toEqual([
+      ["base-7b", "44.12", "45.3", "38.71"],
+      ["chat-7b", "45.81", "", ""],
+      ["hostile-7b", "", "", ""],
+      ["moe-8x1b", "62.03", "", ""],
+    ]);
+    expect(records[2]!.name).toBe('Hostile <img src=x onerror="window.__zooInjected=1"> 7B');
+    expect(await built("api/models.csv")).toContain('"Hostile <img src=x onerror=""window.__zooInjected=1""> 7B"');
+  });
+
+  it("gives every leaderboard as CSV beside its JSON, row for row", async () => {
+    const suites = (await readdir(join(site.dir, "leaderboards"), { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+    expect(suites).toEqual(["arithmetic_2da", "mmlu", "truthfulqa_mc2"]);
+    for (const suite of suites) {
+      const exported = await json<LeaderboardJson>(`api/leaderboards/${suite}.json`);
+      expect(exported.version).toBe(1);
+      expect(exported.suite.id).toBe(suite);
+      const { header, records } = await csvFile(`api/leaderboards/${suite}.csv`);
+      expect(header).toEqual(LEADERBOARD_CSV_COLUMNS.map((column) => column.name));
+      expect(Object.keys(exported.rows[0]!)).toEqual(header);
+      expect(records).toEqual(
+        exported.rows.map((row: Record<string, unknown>) =>
+          Object.fromEntries(header.map((name) => [name, cell(row[name])])),
+        ),
+      );
+    }
+    const { records } = await csvFile("api/leaderboards/mmlu.csv");
+    expect(
+      records.map((row) => [row.rank, row.model, row.provenance, row.value, row.stderr, row.unranked_reason]),
+    ).toEqual([
+      ["1", "moe-8x1b", "measured", "62.03", "0.41", ""],
+      ["2", "chat-7b", "measured", "45.81", "0.42", ""],
+      ["2", "base-7b", "reported", "45.3", "", ""],
+      ["4", "base-7b", "measured", "44.12", "0.42", ""],
+      ["5", "random", "measured", "24.96", "0.37", ""],
+      ["", "chat-7b", "measured", "90", "10", "sample data"],
+    ]);
+    const combined = await json<CombinedJson>("api/leaderboards/combined.json");
+    expect(combined.benchmarks.map((benchmark: { id: string }) => benchmark.id)).toEqual(["arithmetic_2da", "mmlu"]);
+    const csv = await csvFile("api/leaderboards/combined.csv");
+    expect(csv.header).toEqual([
+      "rank",
+      "model",
+      "name",
+      "mean",
+      "stderr",
+      "low",
+      "high",
+      "covered",
+      "partial_error",
+      "arithmetic_2da",
+      "arithmetic_2da_provenance",
+      "mmlu",
+      "mmlu_provenance",
+    ]);
+    expect(csv.records).toEqual(
+      combined.rows.map((row) => {
+        const { scores, ...fields } = row;
+        return {
+          ...Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, cell(value)])),
+          arithmetic_2da: cell(scores.arithmetic_2da?.value),
+          arithmetic_2da_provenance: cell(scores.arithmetic_2da?.provenance),
+          mmlu: cell(scores.mmlu?.value),
+          mmlu_provenance: cell(scores.mmlu?.provenance),
+        };
+      }),
+    );
+    expect(csv.records.map((row) => [row.rank, row.model, row.covered])).toEqual([
+      ["1", "chat-7b", "2"],
+      ["2", "base-7b", "2"],
+      ["", "moe-8x1b", "1"],
+    ]);
+  });
+
+  it("documents every export on /api/ with its columns", async () => {
+    const page = await built("api/index.html");
+    for (const path of ["/api/models.csv", "/api/leaderboards/combined.csv", "/api/leaderboards/mmlu.csv"])
+      expect(page).toContain(`href="${path}"`);
+    for (const column of [
+      ...LEADERBOARD_CSV_COLUMNS.map((one) => one.name),
+      "training_compute_flops",
+      "mmlu_reported",
+      "partial_error",
+    ])
+      expect(page, column).toContain(`<code>${column}</code>`);
   });
 });
 
