@@ -1,18 +1,20 @@
 import { readFile, readdir } from "node:fs/promises";
 import type { Server } from "node:http";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import { BENCHMARK_INFO, dateStart, type ReportedBenchmark } from "@zoo/catalog";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LEADERBOARD_CSV_COLUMNS } from "../src/lib/api.ts";
 import { csvField, toCsv } from "../src/lib/csv.ts";
+import { absoluteUrl, pagePath, robotsTxt, routeOfFile, sitemapXml } from "../src/lib/discovery.ts";
 import { standardReported } from "../src/lib/score-columns.ts";
 import { serveStatic } from "../scripts/static-server.ts";
-import { CHROMIUM, CHROMIUM_FLAGS, CHROMIUM_MISSING, hasChromium, sharedSite } from "./site-build.ts";
+import { CHROMIUM, CHROMIUM_FLAGS, CHROMIUM_MISSING, FIXTURE_SITE_URL, hasChromium, sharedSite } from "./site-build.ts";
 
 /*
- * What makes the site's data reusable: the CSV exports beside the JSON API, and the models table's score columns.
- * The fixture site is built once per test run (sharedSite).
+ * What makes the site findable and its data reusable: the CSV exports beside the JSON API, the sitemap, robots.txt,
+ * canonical and Open Graph tags, the models table's score columns, and the training-compute chart. The fixture
+ * site is built once per test run (sharedSite) for ZOO_SITE_URL=https://zoo.example/.
  */
 
 let site: Awaited<ReturnType<typeof sharedSite>>;
@@ -133,6 +135,38 @@ async function csvFile(path: string): Promise<{ header: string[]; records: Recor
 /** How a JSON value reads in a CSV cell. */
 const cell = (value: unknown) => (value === null || value === undefined ? "" : String(value));
 
+/** The built HTML pages, as paths relative to the site ("models/base-7b/index.html"). */
+async function htmlFiles(dir = site.dir): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
+    .map((entry) => relative(site.dir, join(entry.parentPath, entry.name)).split(sep).join("/"))
+    .sort();
+}
+
+const decode = (text: string) =>
+  text
+    .replaceAll("&quot;", '"')
+    .replaceAll("&#34;", '"')
+    .replaceAll("&#39;", "'")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&amp;", "&");
+
+/** The head's <meta> and <link> tags as attribute maps, and its title. */
+function head(html: string): { title: string; tags: Record<string, string>[] } {
+  const section = html.slice(html.indexOf("<head>"), html.indexOf("</head>"));
+  const tags = [...section.matchAll(/<(meta|link)\b((?:[^>"]|"[^"]*")*)>/g)].map(([, tag, attributes]) => ({
+    tag: tag!,
+    ...Object.fromEntries(
+      [...attributes!.matchAll(/([\w:-]+)="([^"]*)"/g)].map(([, name, value]) => [name!, decode(value!)]),
+    ),
+  }));
+  return { title: decode(/<title>([^<]*)<\/title>/.exec(section)?.[1] ?? ""), tags };
+}
+const metaContent = (tags: Record<string, string>[], key: string) =>
+  tags.filter((tag) => tag.tag === "meta" && (tag.property === key || tag.name === key)).map((tag) => tag.content);
+
 describe("CSV, written as RFC 4180 says", () => {
   it("quotes only the fields that need it, doubling quotes, and ends every line in CRLF", () => {
     expect(
@@ -189,6 +223,30 @@ describe("the reported score a models-table column shows", () => {
     expect(standardReported({ reported: reported.slice(0, 2) }, "mmlu")).toBeUndefined();
     expect(standardReported({ reported }, "capitals")).toBeUndefined();
     expect(standardReported({}, "mmlu")).toBeUndefined();
+  });
+});
+
+describe("sitemap and robots.txt rules", () => {
+  it("turns page files and their params into the paths the build writes", () => {
+    expect(
+      ["./index.astro", "./models/index.astro", "./models/[id].astro", "./runs/[...path].astro"].map(routeOfFile),
+    ).toEqual(["/", "/models", "/models/[id]", "/runs/[...path]"]);
+    expect(pagePath("/", {})).toBe("");
+    expect(pagePath("/models", {})).toBe("models/");
+    expect(pagePath("/models/[id]", { id: "base-7b" })).toBe("models/base-7b/");
+    expect(pagePath("/runs/[...path]", { path: "base-7b/mmlu-5shot/samples/2" })).toBe(
+      "runs/base-7b/mmlu-5shot/samples/2/",
+    );
+  });
+
+  it("writes no absolute URL without the site's public URL", () => {
+    expect(absoluteUrl("models/", undefined)).toBeUndefined();
+    expect(absoluteUrl("models/", new URL("https://zoo.example/"))).toBe("https://zoo.example/models/");
+    expect(robotsTxt(undefined)).toBe("User-agent: *\nDisallow: /compare/column/\n");
+    expect(sitemapXml(["https://zoo.example/?a=1&b=<2>"])).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' +
+        "<url><loc>https://zoo.example/?a=1&amp;b=&lt;2&gt;</loc></url>\n</urlset>\n",
+    );
   });
 });
 
@@ -293,7 +351,7 @@ describe("the built exports", () => {
     expect(await built("api/models.csv")).toContain('"Hostile <img src=x onerror=""window.__zooInjected=1""> 7B"');
   });
 
-  it("gives every leaderboard as CSV beside its JSON, row for row", async () => {
+  it("gives every leaderboard as CSV beside its JSON, row for row, and links it from the leaderboard page", async () => {
     const suites = (await readdir(join(site.dir, "leaderboards"), { withFileTypes: true }))
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name)
@@ -311,6 +369,9 @@ describe("the built exports", () => {
           Object.fromEntries(header.map((name) => [name, cell(row[name])])),
         ),
       );
+      const page = await built(`leaderboards/${suite}/index.html`);
+      expect(page).toContain(`<a href="/api/leaderboards/${suite}.csv">this leaderboard as CSV</a>`);
+      expect(page).toContain(`<link rel="alternate" type="text/csv" href="/api/leaderboards/${suite}.csv"`);
     }
     const { records } = await csvFile("api/leaderboards/mmlu.csv");
     expect(
@@ -362,7 +423,12 @@ describe("the built exports", () => {
 
   it("documents every export on /api/ with its columns", async () => {
     const page = await built("api/index.html");
-    for (const path of ["/api/models.csv", "/api/leaderboards/combined.csv", "/api/leaderboards/mmlu.csv"])
+    for (const path of [
+      "/api/models.csv",
+      "/api/leaderboards/combined.csv",
+      "/api/leaderboards/mmlu.csv",
+      "/sitemap.xml",
+    ])
       expect(page).toContain(`href="${path}"`);
     for (const column of [
       ...LEADERBOARD_CSV_COLUMNS.map((one) => one.name),
@@ -371,6 +437,68 @@ describe("the built exports", () => {
       "partial_error",
     ])
       expect(page, column).toContain(`<code>${column}</code>`);
+  });
+});
+
+describe("sitemap, robots.txt, canonical and Open Graph tags", () => {
+  it("lists every page in the sitemap, and robots.txt points at it", async () => {
+    const locs = [...(await built("sitemap.xml")).matchAll(/<loc>([^<]*)<\/loc>/g)].map(([, loc]) => loc!);
+    const pages = (await htmlFiles())
+      .filter((file) => file.endsWith("index.html") && !file.startsWith("compare/column/"))
+      .map((file) => `${FIXTURE_SITE_URL}${file.slice(0, -"index.html".length)}`);
+    expect(pages).toHaveLength(26);
+    expect([...locs].sort()).toEqual(pages.sort());
+    expect(locs).toContain("https://zoo.example/runs/base-7b/mmlu-5shot/samples/3/");
+    expect(await built("robots.txt")).toBe(
+      "User-agent: *\nDisallow: /compare/column/\n\nSitemap: https://zoo.example/sitemap.xml\n",
+    );
+  });
+
+  it("gives every page its canonical URL, and Open Graph and Twitter tags with its own title and description", async () => {
+    const descriptions = new Map<string, string>();
+    for (const file of await htmlFiles()) {
+      if (file.startsWith("compare/column/")) continue; // fragments the compare page fetches, not pages
+      const { title, tags } = head(await built(file));
+      const description = metaContent(tags, "description");
+      expect(description, file).toHaveLength(1);
+      expect(description[0]!.length, file).toBeGreaterThan(50);
+      expect(metaContent(tags, "og:title"), file).toEqual([title]);
+      expect(metaContent(tags, "twitter:title"), file).toEqual([title]);
+      expect(metaContent(tags, "og:description"), file).toEqual(description);
+      expect(metaContent(tags, "twitter:description"), file).toEqual(description);
+      expect(metaContent(tags, "og:type"), file).toEqual(["website"]);
+      expect(metaContent(tags, "og:site_name"), file).toEqual(["zoo"]);
+      expect(metaContent(tags, "twitter:card"), file).toEqual(["summary"]);
+      const canonical = tags.filter((tag) => tag.tag === "link" && tag.rel === "canonical").map((tag) => tag.href);
+      if (file === "404.html") {
+        expect(canonical).toEqual([]);
+        expect(metaContent(tags, "og:url")).toEqual([]);
+        expect(metaContent(tags, "robots")).toEqual(["noindex"]);
+      } else {
+        const url = `${FIXTURE_SITE_URL}${file.slice(0, -"index.html".length)}`;
+        expect(canonical, file).toEqual([url]);
+        expect(metaContent(tags, "og:url"), file).toEqual([url]);
+        expect(metaContent(tags, "robots"), file).toEqual([]);
+      }
+      if (!/\/samples\/\d+\//.test(file)) {
+        expect(
+          [...descriptions.entries()].find(([, other]) => other === description[0]),
+          file,
+        ).toBeUndefined();
+        descriptions.set(file, description[0]!);
+      }
+    }
+    expect(descriptions.get("models/base-7b/index.html")).toBe(
+      "Base 7B: a 7B-parameter open-weight base model by Acme Research, released 24 Feb 2023, under Apache-2.0 " +
+        "(attribution). Its facts with their sources, derived facts, lineage and benchmark results.",
+    );
+    expect(descriptions.get("models/moe-8x1b/index.html")).toMatch(
+      /^MoE 8x1B: a ~6\.4B-parameter closed-weight chat model/,
+    );
+    const hostile = head(await built("models/hostile-7b/index.html"));
+    expect(metaContent(hostile.tags, "og:title")).toEqual([
+      'Hostile <img src=x onerror="window.__zooInjected=1"> 7B · zoo',
+    ]);
   });
 });
 
