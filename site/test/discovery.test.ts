@@ -612,6 +612,43 @@ describe.skipIf(!hasChromium)("in Chromium", () => {
     await page.selectOption('#models-filters select[name="organization"]', "acme");
     expect(await visibleModels(page)).toEqual([]);
   });
+
+  it("plots training compute on a log scale, estimates as rings, every dot a link to its model", async () => {
+    const page = await open("timelines/");
+    const figure = page.locator("#compute ~ figure[data-chart]").first();
+    expect(await figure.getAttribute("aria-label")).toBe(
+      "Training compute (6·N·D FLOPs, log scale) against release date",
+    );
+    const dots = await figure.locator("svg a").evaluateAll((links) =>
+      links.map((link) => ({
+        href: link.getAttribute("href") ?? link.getAttribute("xlink:href"),
+        fill: getComputedStyle(link.querySelector("circle")!).fill,
+        opacity: getComputedStyle(link.querySelector("circle")!).fillOpacity,
+        tip: link.querySelector("circle")?.getAttribute("data-tip"),
+      })),
+    );
+    expect(dots).toEqual([
+      {
+        href: "/models/base-7b/",
+        fill: "rgb(44, 127, 184)",
+        opacity: "1",
+        tip: "Base 7B\nAcme Research · released 24 Feb 2023\n8.40e22 FLOPs\n6 × N 7B parameters × D 2T tokens",
+      },
+      {
+        href: "/models/moe-8x1b/",
+        fill: "rgb(194, 24, 91)",
+        opacity: "0",
+        tip: "MoE 8x1B\nAcme Research · released 2024\n~3.84e22 FLOPs (from an estimate)\n6 × N ~6.4B parameters × D 1T tokens",
+      },
+    ]);
+    expect(await figure.locator("figcaption").textContent()).toBe(
+      "2 models, 1 of them from an estimate, on a log scale. 2 models whose parameters or training tokens are undisclosed are not plotted.",
+    );
+    // The middle of a ring takes the click too.
+    await figure.locator('svg a[href="/models/moe-8x1b/"] circle').click();
+    await page.waitForURL(/\/models\/moe-8x1b\/$/);
+    expect(errors).toEqual([]);
+  });
 });
 
 // Only where chromium is missing: a skipped test whose name says why, so the report cannot hide it.
