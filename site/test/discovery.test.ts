@@ -414,6 +414,10 @@ describe("the built exports", () => {
         };
       }),
     );
+    // The leaderboards index names it in its head only: every <a> under /leaderboards/ there is a leaderboard page.
+    const index = await built("leaderboards/index.html");
+    expect(index).toContain('<link rel="alternate" type="text/csv" href="/api/leaderboards/combined.csv"');
+    expect(index).not.toContain('<a href="/api/leaderboards/combined.csv"');
     expect(csv.records.map((row) => [row.rank, row.model, row.covered])).toEqual([
       ["1", "chat-7b", "2"],
       ["2", "base-7b", "2"],

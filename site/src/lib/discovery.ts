@@ -67,18 +67,29 @@ export function robotsTxt(sitemapUrl: string | undefined): string {
   ].join("\n");
 }
 
-/** The data exports that belong to a page, which its head and footer link to. */
+/**
+ * The data exports that belong to a page, which its head links to (rel=alternate) and, unless `footer` is false,
+ * its footer too. The leaderboards index keeps its export out of the footer: every link there under
+ * /leaderboards/ is taken for a leaderboard page (the real-catalogue test opens each), and a CSV is a download.
+ */
 export function pageExports(
   route: string,
   params: Record<string, string | number | undefined>,
-): { label: string; path: string; type: "text/csv" | "application/json" }[] {
+): { label: string; path: string; type: "text/csv" | "application/json"; footer?: false }[] {
   switch (route) {
     case "/models":
       return [{ label: "this table as CSV", path: "api/models.csv", type: "text/csv" }];
     case "/models/[id]":
       return [{ label: "this model as JSON", path: `api/models/${params.id}.json`, type: "application/json" }];
     case "/leaderboards":
-      return [{ label: "the combined leaderboard as CSV", path: "api/leaderboards/combined.csv", type: "text/csv" }];
+      return [
+        {
+          label: "the combined leaderboard as CSV",
+          path: "api/leaderboards/combined.csv",
+          type: "text/csv",
+          footer: false,
+        },
+      ];
     case "/leaderboards/[suite]":
       return [{ label: "this leaderboard as CSV", path: `api/leaderboards/${params.suite}.csv`, type: "text/csv" }];
     default:
