@@ -1,5 +1,7 @@
+import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
 import { siteChecks } from "./src/integration/site-checks.ts";
+import { listedInSitemap } from "./src/lib/sitemap-pages.ts";
 
 // Static output only: the site is plain files that any web server (or none: file by file) can serve.
 export default defineConfig({
@@ -10,5 +12,6 @@ export default defineConfig({
   trailingSlash: "ignore",
   build: { format: "directory", inlineStylesheets: "never" },
   devToolbar: { enabled: false },
-  integrations: [siteChecks()],
+  // The sitemap needs absolute URLs, so it is written only when ZOO_SITE_URL gives the site's address.
+  integrations: [siteChecks(), ...(process.env.ZOO_SITE_URL ? [sitemap({ filter: listedInSitemap })] : [])],
 });

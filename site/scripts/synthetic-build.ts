@@ -96,7 +96,7 @@ sources:
   - url: https://org-${index % ORGANIZATIONS}.example/model-${index}
     facts: [${facts.join(", ")}]
 reported:
-  - { benchmark: mmlu, value: ${(25 + next() * 60).toFixed(1)}, shots: 5, source: "https://org-${index % ORGANIZATIONS}.example/model-${index}/report", date: ${year}-${month} }
+  - { benchmark: mmlu, value: ${(25 + next() * 60).toFixed(1)}, shots: 5, method: direct, by: maker, source: "https://org-${index % ORGANIZATIONS}.example/model-${index}/report", date: ${year}-${month} }
 `,
     );
   }

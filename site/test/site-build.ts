@@ -9,6 +9,8 @@ import { CHROMIUM, CHROMIUM_HINT } from "../scripts/chromium.ts";
 export const SITE_DIR = fileURLToPath(new URL("..", import.meta.url));
 export const REPO_DIR = join(SITE_DIR, "..");
 export const FIXTURE_RESULTS = join(SITE_DIR, "test", "fixtures", "results");
+/** The public URL the fixture site is built for (ZOO_SITE_URL), so its canonical links and sitemap are absolute. */
+export const FIXTURE_SITE_URL = "https://zoo.example/";
 /** Git-ignored: built sites and screenshots of the end-to-end tests. */
 export const TEST_OUTPUT = join(SITE_DIR, "test-output");
 
@@ -68,14 +70,20 @@ export async function sharedSite(name: "fixture" | "real"): Promise<BuiltSite & 
   } | null;
   if (stamp?.run === run && stamp.site.code === 0) return stamp.site;
   const catalog = name === "fixture" ? await fixtureCatalog() : join(REPO_DIR, "catalog");
-  const built = await buildSite(name, name === "fixture" ? { catalog, results: FIXTURE_RESULTS } : {});
+  const built = await buildSite(
+    name,
+    name === "fixture" ? { catalog, results: FIXTURE_RESULTS, siteUrl: FIXTURE_SITE_URL } : {},
+  );
   const site = { ...built, catalog };
   await writeFile(stampFile, JSON.stringify({ run, site }));
   return site;
 }
 
 /** Runs `astro build` as `pnpm build` does, on the given data, into test-output/sites/<name>. */
-export async function buildSite(name: string, env: { catalog?: string; results?: string }): Promise<BuiltSite> {
+export async function buildSite(
+  name: string,
+  env: { catalog?: string; results?: string; siteUrl?: string },
+): Promise<BuiltSite> {
   const dir = join(TEST_OUTPUT, "sites", name);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
@@ -87,6 +95,7 @@ export async function buildSite(name: string, env: { catalog?: string; results?:
       ZOO_SITE_OUT_DIR: dir,
       ...(env.catalog ? { ZOO_CATALOG_DIR: env.catalog } : {}),
       ...(env.results ? { ZOO_RESULTS_DIR: env.results } : {}),
+      ...(env.siteUrl ? { ZOO_SITE_URL: env.siteUrl } : {}),
       NO_COLOR: "1",
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -78,6 +78,22 @@ describe("suiteBoard", () => {
     expect(llama.others.map((score) => [score.provenance, score.value])).toEqual([["reported", 35.1]]);
   });
 
+  it("compares partial dates by the day they start, a full day newest", () => {
+    const dated = suiteBoard(
+      MMLU,
+      [
+        reported("gpt-4", 71, "2024"),
+        reported("gpt-4", 72, "2024-03-02"),
+        reported("gpt-4", 73, "2024-03"),
+        reported("gpt-4", 70, "2025-06-01", { by: "third-party" }),
+      ],
+      context,
+    );
+    expect([dated.ranked[0]!.score.value, ...dated.ranked[0]!.others.map((score) => score.value)]).toEqual([
+      72, 73, 71, 70,
+    ]);
+  });
+
   it("shows scores of other settings apart, one per model and setting, never ranked", () => {
     expect(
       board.reference.map((row) => [row.label, row.score.value, row.score.shots, row.score.method, row.rank]),
