@@ -4,7 +4,12 @@ import { join, relative, sep } from "node:path";
 import { BENCHMARK_INFO, dateStart, type ReportedBenchmark } from "@zoo/catalog";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LEADERBOARD_CSV_COLUMNS } from "../src/lib/api.ts";
+import {
+  LEADERBOARD_CSV_COLUMNS,
+  type CombinedExport,
+  type LeaderboardExport,
+  type ResultsExport,
+} from "../src/lib/api.ts";
 import { csvField, toCsv } from "../src/lib/csv.ts";
 import { absoluteUrl, pagePath, robotsTxt } from "../src/lib/discovery.ts";
 import { listedInSitemap } from "../src/lib/sitemap-pages.ts";
@@ -54,37 +59,6 @@ interface CatalogJson {
   models: ExportedModel[];
   organizations: { id: string; name: string }[];
 }
-interface ResultsJson {
-  runs: {
-    id: string;
-    ranked: boolean;
-    record: {
-      model: { id: string };
-      suite: { id: string; primary_metric: string };
-      date: string;
-      metrics: Record<string, { value: number }>;
-    };
-  }[];
-  reported: {
-    model: string;
-    benchmark: string;
-    value: number;
-    shots: number;
-    method: string;
-    by: string;
-    date: string;
-  }[];
-}
-interface LeaderboardJson {
-  version: number;
-  suite: { id: string };
-  rows: Record<string, unknown>[];
-}
-interface CombinedJson {
-  benchmarks: { id: string }[];
-  rows: (Record<string, unknown> & { scores: Record<string, { value: number; provenance: string }> })[];
-}
-
 /** A strict RFC 4180 reader, written apart from the site's writer: CRLF line ends, quotes doubled inside quotes. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -231,7 +205,7 @@ describe("sitemap and robots.txt rules", () => {
 describe("the built exports", () => {
   it("gives the models table as CSV, row for row and value for value as the JSON API", async () => {
     const catalog = await json<CatalogJson>("api/models.json");
-    const results = await json<ResultsJson>("api/results.json");
+    const results = await json<ResultsExport>("api/results.json");
     const { header, records } = await csvFile("api/models.csv");
     expect(header).toEqual([
       "id",
@@ -337,15 +311,15 @@ describe("the built exports", () => {
       .sort();
     expect(suites).toEqual(["arithmetic_2da", "mmlu", "truthfulqa_mc2"]);
     for (const suite of suites) {
-      const exported = await json<LeaderboardJson>(`api/leaderboards/${suite}.json`);
+      const exported = await json<LeaderboardExport>(`api/leaderboards/${suite}.json`);
       expect(exported.version).toBe(1);
       expect(exported.suite.id).toBe(suite);
       const { header, records } = await csvFile(`api/leaderboards/${suite}.csv`);
       expect(header).toEqual(LEADERBOARD_CSV_COLUMNS.map((column) => column.name));
       expect(Object.keys(exported.rows[0]!)).toEqual(header);
       expect(records).toEqual(
-        exported.rows.map((row: Record<string, unknown>) =>
-          Object.fromEntries(header.map((name) => [name, cell(row[name])])),
+        exported.rows.map((row) =>
+          Object.fromEntries(header.map((name) => [name, cell(row[name as keyof typeof row])])),
         ),
       );
       const page = await built(`leaderboards/${suite}/index.html`);
@@ -374,7 +348,7 @@ describe("the built exports", () => {
       ["", "hostile-7b", "reported", "maker", "61.7", "", "0", "chain-of-thought", "other setting"],
       ["", "chat-7b", "measured", "", "90", "10", "0", "direct", "sample data"],
     ]);
-    const combined = await json<CombinedJson>("api/leaderboards/combined.json");
+    const combined = await json<CombinedExport>("api/leaderboards/combined.json");
     // By default the benchmarks the most models share: MMLU alone, which all four have.
     expect(combined.benchmarks.map((benchmark: { id: string }) => benchmark.id)).toEqual(["mmlu"]);
     const csv = await csvFile("api/leaderboards/combined.csv");

@@ -3,6 +3,7 @@ import type { BestRecord } from "../best-to-date.ts";
 import { modelHref } from "../href.ts";
 import { CLOSED_COLOR, OPEN_COLOR } from "../palette.ts";
 import { renderSizes } from "./render.ts";
+import { labelMarks } from "./label-marks.ts";
 import { CHART_FONT_SIZE, CHART_SMALL_FONT_SIZE } from "./sizes.ts";
 import { dotBox, overlaps, placeLabels, textWidth, type Box, type LabelCandidate } from "./text.ts";
 
@@ -169,20 +170,7 @@ export function bestToDateChart(
             `${step.name} (${step.weights})\n${step.value.toFixed(1)}% · released ${step.released}`,
           href: (step: Step) => modelHref(step.modelId),
         }),
-        // Plot offsets a whole mark at once: one text mark per position a label took.
-        ...positions.map((position) =>
-          Plot.text(
-            labels.filter((label) => label.dx === position.dx && label.dy === position.dy),
-            {
-              x: (label: (typeof labels)[number]) => date(label.item),
-              y: (label: (typeof labels)[number]) => label.item.value,
-              ...position,
-              text: "text",
-              fontSize: CHART_SMALL_FONT_SIZE,
-              fill: "currentColor",
-            },
-          ),
-        ),
+        ...labelMarks(labels, positions, { x: date, y: (step) => step.value }),
       ],
     };
   });

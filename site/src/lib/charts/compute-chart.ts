@@ -5,8 +5,9 @@ import { modelHref } from "../href.ts";
 import { CLOSED_COLOR, OPEN_COLOR } from "../palette.ts";
 import type { SiteData } from "../site-data.ts";
 import { renderSizes } from "./render.ts";
+import { besideDot, labelMarks } from "./label-marks.ts";
 import { CHART_FONT_SIZE, CHART_SMALL_FONT_SIZE, CHART_WIDTHS } from "./sizes.ts";
-import { dotBox, placeLabels, textWidth, type PlacedLabel } from "./text.ts";
+import { dotBox, placeLabels, textWidth } from "./text.ts";
 
 /** One model on the training-compute chart: 6·N·D, where its entry knows N and D. */
 export interface ComputePoint {
@@ -113,12 +114,7 @@ export function computeChart(points: readonly ComputePoint[]): string {
     const [l0, l1] = yDomain.map(Math.log) as [number, number];
     const y = (point: ComputePoint) =>
       height - margin.bottom - ((Math.log(point.flops) - l0) / (l1 - l0)) * (height - margin.bottom - margin.top);
-    const positions = [
-      { dx: r + 4, dy: 0, textAnchor: "start" },
-      { dx: -r - 4, dy: 0, textAnchor: "end" },
-      { dx: 0, dy: -r - 9, textAnchor: "middle" },
-      { dx: 0, dy: r + 9, textAnchor: "middle" },
-    ] as const;
+    const positions = besideDot(r);
     const labels = placeLabels(
       points
         .filter((point) => point.labelled)
@@ -168,24 +164,7 @@ export function computeChart(points: readonly ComputePoint[]): string {
         tickFormat: (value: number) => `1e${Math.round(Math.log10(value))}`,
       },
       color: { domain: ["open weights", "closed weights"], range: [OPEN_COLOR, CLOSED_COLOR] },
-      marks: [
-        dots(false),
-        dots(true),
-        // Plot offsets a whole mark at once: one text mark per position a name took.
-        ...positions.map((position) =>
-          Plot.text(
-            labels.filter((label) => label.dx === position.dx && label.dy === position.dy),
-            {
-              x: (label: PlacedLabel<ComputePoint>) => date(label.item),
-              y: (label: PlacedLabel<ComputePoint>) => label.item.flops,
-              ...position,
-              text: "text",
-              fontSize: CHART_SMALL_FONT_SIZE,
-              fill: "currentColor",
-            },
-          ),
-        ),
-      ],
+      marks: [dots(false), dots(true), ...labelMarks(labels, positions, { x: date, y: (point) => point.flops })],
     };
   });
 }

@@ -2,8 +2,9 @@ import * as Plot from "@observablehq/plot";
 import { formatCount } from "@zoo/catalog/browser";
 import { modelHref } from "../href.ts";
 import { CATEGORY_COLORS, LICENSE_COLORS, LICENSE_ORDER, OTHER_COLOR } from "../palette.ts";
+import { besideDot, labelMarks } from "./label-marks.ts";
 import { CHART_FONT_SIZE, CHART_SMALL_FONT_SIZE, CHART_WIDTHS } from "./sizes.ts";
-import { dotBox, placeLabels, textWidth, type PlacedLabel } from "./text.ts";
+import { dotBox, placeLabels, textWidth } from "./text.ts";
 
 /** One model on the release-date × parameters chart. Dates are ISO days so the data travels as JSON. */
 export interface ReleasePoint {
@@ -85,12 +86,7 @@ export function releaseChartSpec(points: readonly ReleasePoint[], options: Relea
   const axisLabel = "↑ parameters (log scale)";
   // A phone has no pointer to hover with (a tap follows the link), so its dots carry just the model's name.
   const title = small ? "name" : "tip";
-  const positions = [
-    { dx: r + 4, dy: 0, textAnchor: "start" },
-    { dx: -r - 4, dy: 0, textAnchor: "end" },
-    { dx: 0, dy: -r - 9, textAnchor: "middle" },
-    { dx: 0, dy: r + 9, textAnchor: "middle" },
-  ] as const;
+  const positions = besideDot(r);
   const labels = placeLabels(
     [...named]
       .sort((a, b) => b.parameters - a.parameters || a.released.localeCompare(b.released))
@@ -133,20 +129,7 @@ export function releaseChartSpec(points: readonly ReleasePoint[], options: Relea
         inView.filter((point) => point.estimate),
         { x: date, y: "parameters", r, fill: "none", stroke: key, strokeWidth: 2, title, href: link },
       ),
-      // Plot offsets a whole mark at once: one text mark per position a name took.
-      ...positions.map((position) =>
-        Plot.text(
-          labels.filter((label) => label.dx === position.dx && label.dy === position.dy),
-          {
-            x: (label: PlacedLabel<ReleasePoint>) => date(label.item),
-            y: (label: PlacedLabel<ReleasePoint>) => label.item.parameters,
-            ...position,
-            text: "text",
-            fontSize: CHART_SMALL_FONT_SIZE,
-            fill: "currentColor",
-          },
-        ),
-      ),
+      ...labelMarks(labels, positions, { x: date, y: (point) => point.parameters }),
     ],
   };
 }

@@ -53,6 +53,13 @@ export interface LabelCandidate<T> {
   y: number;
 }
 
+/** Where a label goes relative to its anchor: the offset of its text, and which end of the text the offset holds. */
+export interface LabelPosition {
+  dx: number;
+  dy: number;
+  textAnchor: "start" | "end" | "middle";
+}
+
 export interface PlacedLabel<T> extends LabelCandidate<T> {
   /** Where the text starts, relative to x, and which end the anchor holds. */
   dx: number;
@@ -67,7 +74,7 @@ export interface PlaceOptions {
   /** Areas no label may cover: the marks themselves, a legend. */
   obstacles?: readonly Box[];
   /** The positions to try for each label, in order of preference, as offsets from its anchor. */
-  positions: readonly { dx: number; dy: number; textAnchor: "start" | "end" | "middle" }[];
+  positions: readonly LabelPosition[];
   /** Room kept free around each label. */
   padding?: number;
 }
