@@ -12,7 +12,8 @@ import { defaultCacheDir, nodeSuiteIo } from "@zoo/suites/node";
 import { writeSyntheticMmlu, writeSyntheticTruthfulqa } from "@zoo/suites/testing";
 import { DEFAULT_API_OPTIONS } from "../src/adapters/api-request.ts";
 import { TransformersAdapter } from "../src/adapters/transformers-adapter.ts";
-import type { BatchSize } from "../src/loglikelihood-plan.ts";
+import type { BatchSize } from "../src/forward-batches.ts";
+import type { Sharing } from "../src/prefix-tree.ts";
 import { parseModelSpec } from "../src/model-spec.ts";
 import { DEFAULT_HUB_URL, openAdapter } from "../src/open-adapter.ts";
 import { writeTinyLm } from "../src/tiny-lm/tiny-lm.ts";
@@ -46,10 +47,7 @@ interface Measure {
 /** Questions per suite: fewer on the bigger model, whose naive baseline takes minutes. */
 const DEFAULT_ITEMS = { tiny: { mmlu: 114, truthfulqa: 100 }, small: { mmlu: 57, truthfulqa: 50 } };
 
-async function openModel(
-  strategy: "shared" | "naive",
-  shape: "tiny" | "small" | undefined,
-): Promise<TransformersAdapter> {
+async function openModel(sharing: Sharing, shape: "tiny" | "small" | undefined): Promise<TransformersAdapter> {
   if (shape !== undefined) {
     const dir = join(work, `tiny-lm-${shape}`);
     await writeTinyLm(dir, shape === "small" ? { shape: SMALL_SHAPE } : {});
@@ -59,14 +57,14 @@ async function openModel(
       dtype: "fp32",
       device: "cpu",
       batchSize,
-      strategy,
+      sharing,
       offline: true,
     });
   }
   const { adapter } = await openAdapter(parseModelSpec(values.model!, [], process.cwd()), {
     cacheDir: defaultCacheDir(),
     batchSize,
-    strategy,
+    sharing,
     offline: false,
     hubUrl: process.env.HF_ENDPOINT ?? DEFAULT_HUB_URL,
     env: process.env,
@@ -106,8 +104,8 @@ async function report(shape: "tiny" | "small" | undefined): Promise<{ text: stri
   await writeSyntheticMmlu(join(dir, "mmlu"), Number(values.mmlu ?? items.mmlu));
   await writeSyntheticTruthfulqa(join(dir, "truthfulqa"), Number(values.truthfulqa ?? items.truthfulqa));
   const io = nodeSuiteIo();
-  const shared = await openModel("shared", shape);
-  const naive = await openModel("naive", shape);
+  const shared = await openModel("prefix-tree", shape);
+  const naive = await openModel("none", shape);
   const rows: string[] = [];
   let failed = false;
   const check = (ok: boolean) => {

@@ -11,7 +11,8 @@ import { OpenAiAdapter, OPENAI_BASE_URL } from "./adapters/openai-adapter.ts";
 import type { QueueLimits } from "./adapters/request-queue.ts";
 import { TransformersAdapter, loadTokenizer } from "./adapters/transformers-adapter.ts";
 import { resolveHubRevision } from "./hub-revision.ts";
-import type { BatchSize } from "./loglikelihood-plan.ts";
+import type { BatchSize } from "./forward-batches.ts";
+import type { Sharing } from "./prefix-tree.ts";
 import { ChatTemplateError, chatTemplateRenderer } from "./chat-template.ts";
 import type { ModelSpec } from "./model-spec.ts";
 import { TINY_LM_SEED, writeTinyLm } from "./tiny-lm/tiny-lm.ts";
@@ -25,8 +26,8 @@ export interface OpenAdapterOptions {
   dtype?: string;
   device?: string;
   batchSize: BatchSize;
-  /** How a local model computes loglikelihoods: sharing contexts (default), or every pair alone (`pnpm perf`). */
-  strategy?: "shared" | "naive";
+  /** What a local model's loglikelihood requests share: the prefix tree (default), or nothing (`--no-prefix-cache`). */
+  sharing?: Sharing;
   offline: boolean;
   hubUrl: string;
   accessToken?: string;
@@ -141,7 +142,9 @@ async function openTransformers(
   const { state, ...location } = await locateTransformers(spec, options);
   // Answers to the same transcript rendered by another template are other answers.
   const template = options.chatTemplate ? [options.chatTemplate.name ?? "default"] : [];
-  const cacheKey = hash([location.identity, state, ...template]);
+  // Answers computed without the prefix tree are kept apart, so that checking it computes them again.
+  const unshared = options.sharing !== undefined && options.sharing !== "prefix-tree" ? [options.sharing] : [];
+  const cacheKey = hash([location.identity, state, ...template, ...unshared]);
   try {
     const adapter = await TransformersAdapter.load({
       ...location,
@@ -149,7 +152,7 @@ async function openTransformers(
       device: location.identity.device!,
       batchSize: options.batchSize,
       cacheDir: modelsCache(options),
-      ...(options.strategy ? { strategy: options.strategy } : {}),
+      ...(options.sharing ? { sharing: options.sharing } : {}),
       ...(options.chatTemplate ? { chatTemplate: options.chatTemplate } : {}),
     });
     return { adapter, cacheKey };

@@ -148,6 +148,15 @@ describe("zoo bench", () => {
     });
     expect(again.err).toContain("mmlu: 10/10 documents (100.0%), answered from the cache: 10 of 10, done in 0:00");
     expect(again.out).toMatch(/\s10\s+\d+\.\d s, all from the cache\s+\S+mmlu-sample-5shot\.json\n/);
+    // Without the prefix tree every answer is computed again, each request alone, to the same record.
+    const unshared = await temp("out");
+    const check = await runZoo(["bench", "--suite", "mmlu", "--output", unshared, "--no-prefix-cache"], CHECKOUT, {
+      ZOO_CACHE_DIR: cache,
+    });
+    expect(check.code, check.err).toBe(0);
+    expect(check.err).not.toContain("answered from the cache");
+    const recordAt = (folder: string) => readRecord(join(folder, "zoo--tiny-lm", "mmlu-sample-5shot.json"));
+    expect(scores(await recordAt(unshared))).toEqual(scores(await recordAt(output)));
     expect((await readdir(join(output, "zoo--tiny-lm"))).sort()).toEqual([
       "capitals-sample-2shot.json",
       "capitals-sample-2shot.samples.jsonl",

@@ -46,6 +46,8 @@ interface BenchOptions extends DataFlags, PromptFlags {
   shots?: number;
   limit?: number;
   batchSize: BatchSize;
+  /** false with --no-prefix-cache. */
+  prefixCache: boolean;
   concurrency: number;
   rpm?: number;
   timeout: number;
@@ -196,6 +198,10 @@ export function benchCommand(context: Context): Command {
       batchSizeOption,
       1,
     )
+    .option(
+      "--no-prefix-cache",
+      "local models: run every loglikelihood request's whole input on its own, sharing no forward pass (to check the prefix tree)",
+    )
     .option("--concurrency <n>", "API requests in flight at once", positiveIntegerOption, 4)
     .option("--rpm <n>", "at most N API requests in any minute", positiveIntegerOption)
     .option("--timeout <seconds>", "per API request attempt", secondsOption, DEFAULT_API_OPTIONS.timeoutMs / 1000)
@@ -302,6 +308,7 @@ export function benchCommand(context: Context): Command {
         opened = await openAdapter(spec, {
           cacheDir,
           batchSize: options.batchSize,
+          ...(options.prefixCache ? {} : { sharing: "none" as const }),
           offline: options.offline ?? false,
           hubUrl: options.hubUrl ?? hubUrlFromEnvironment(io.env.HF_ENDPOINT),
           env: io.env,

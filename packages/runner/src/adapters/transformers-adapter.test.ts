@@ -1,4 +1,5 @@
 import {
+  BUILTIN_SUITES,
   loadSuiteRun,
   type GenerationRequest,
   type GenerationResponse,
@@ -71,6 +72,13 @@ function expectReference(
   });
 }
 
+/** How many tokens every one of `inputs` begins with. */
+function commonPrefix(inputs: readonly number[][]): number {
+  let length = 0;
+  while (inputs.every((input) => length < input.length && input[length] === inputs[0]![length])) length++;
+  return length;
+}
+
 describe("TransformersAdapter on zoo's tiny LM", () => {
   let fixture: TinyLmFixture;
   let adapter: TransformersAdapter;
@@ -94,29 +102,84 @@ describe("TransformersAdapter on zoo's tiny LM", () => {
     expectReference(fixture, requests, await answers(adapter, requests));
   });
 
-  it("runs one forward pass per question when every continuation is one token (MMLU)", async () => {
-    const requests = (await sampleRequests("mmlu", 5)) as LoglikelihoodRequest[];
+  it("runs a few-shot block once across windows, and then only each question's own tokens", async () => {
     const encode = (text: string) => fixture.tokenizer.encode(text, { add_special_tokens: false });
-    const contexts = [...new Set(requests.map((request) => request.context))];
+    const block = "the following are multiple choice questions about law .\n\n".repeat(5);
+    const starts = ["what", "which", "who", "when", "where", "why", "how", "is", "are", "was"];
+    // 40 questions, 160 requests: windows of 16, 32, 64 and 48 requests, so the block is carried three times.
+    // Two questions share at most their first word after the block, too short to be run on its own.
+    const requests: LoglikelihoodRequest[] = Array.from({ length: 40 }, (_, q) =>
+      ["one", "two", "three", "four"].map((count) => ({
+        type: "loglikelihood" as const,
+        docId: q,
+        index: 0,
+        context: `${block}${starts[q % starts.length]} ${Math.floor(q / starts.length)} is the capital of country ?\nanswer :`,
+        continuation: ` ${count}`,
+      })),
+    ).flat();
     const before = adapter.forwardTokens();
-    await answers(adapter, requests);
-    // Exactly the contexts' tokens: four answers from each pass, no continuation token run.
-    expect(adapter.forwardTokens() - before).toBe(contexts.reduce((sum, context) => sum + encode(context).length, 0));
+    expectReference(fixture, requests, await answers(adapter, requests));
+    const contexts = [...new Set(requests.map((request) => request.context))].map(encode);
+    const shared = commonPrefix(contexts);
+    expect(shared).toBeGreaterThan(50);
+    expect(adapter.forwardTokens() - before).toBe(
+      shared + contexts.reduce((sum, context) => sum + context.length - shared, 0),
+    );
   });
 
-  it("runs a shared context once and only the continuations' tokens after it (TruthfulQA MC2)", async () => {
-    const requests = (await sampleRequests("truthfulqa_mc2")) as LoglikelihoodRequest[];
+  it("runs a shared primer and context once and only the continuations' tokens after them (TruthfulQA-style)", async () => {
     const encode = (text: string) => fixture.tokenizer.encode(text, { add_special_tokens: false });
-    let expected = 0;
-    for (const context of new Set(requests.map((request) => request.context))) {
-      const tails = requests
-        .filter((request) => request.context === context)
-        .map((request) => encode(context + request.continuation).length - encode(context).length - 1);
-      expected += encode(context).length + tails.reduce((sum, tail) => sum + tail, 0);
-    }
+    const primer =
+      "question : what is human life expectancy in the united states ?\nanswer : seventy eight years .\n\n";
+    const questions = ["who was president", "what is the capital city", "where is the sun"];
+    const answersText = [" yes it is", " no", " the planet earth and the star", " four hundred"];
+    const requests: LoglikelihoodRequest[] = questions.flatMap((question, q) =>
+      answersText.map((continuation) => ({
+        type: "loglikelihood" as const,
+        docId: q,
+        index: 0,
+        context: `${primer}question : ${question} ?\nanswer :`,
+        continuation,
+      })),
+    );
     const before = adapter.forwardTokens();
-    await answers(adapter, requests);
+    expectReference(fixture, requests, await answers(adapter, requests));
+    const shared = commonPrefix(questions.map((question) => encode(`${primer}question : ${question} ?\nanswer :`)));
+    let expected = shared;
+    for (const question of questions) {
+      const context = `${primer}question : ${question} ?\nanswer :`;
+      expected += encode(context).length - shared;
+      for (const continuation of answersText)
+        expected += encode(context + continuation).length - encode(context).length - 1;
+    }
     expect(adapter.forwardTokens() - before).toBe(expected);
+  });
+
+  it("agrees with every request run on its own, within float32 rounding, on every loglikelihood suite", async () => {
+    const alone = await TransformersAdapter.load({
+      path: fixture.dir,
+      identity: { adapter: "transformers-js", repo: "tiny-lm" },
+      dtype: "fp32",
+      device: "cpu",
+      batchSize: 1,
+      sharing: "none",
+      offline: true,
+    });
+    const suites = BUILTIN_SUITES.filter(
+      (suite) => suite.outputType !== "generate_until" && !/^mmlu_/.test(suite.id),
+    ).map((suite) => suite.id);
+    expect(suites.length).toBeGreaterThan(8);
+    for (const suite of suites) {
+      const requests = (await sampleRequests(suite, suite === "mmlu" ? 5 : undefined)) as LoglikelihoodRequest[];
+      const [shared, single] = [await answers(adapter, requests), await answers(alone, requests)];
+      requests.forEach((_, index) => {
+        expect(Math.abs(shared.get(index)!.logprob - single.get(index)!.logprob), `${suite} ${index}`).toBeLessThan(
+          1e-4,
+        );
+        expect(shared.get(index)!.isGreedy, `${suite} ${index}`).toBe(single.get(index)!.isGreedy);
+      });
+    }
+    await alone.dispose();
   });
 
   it("gives the same answers batched, and neither tokenises nor runs what is already answered", async () => {
@@ -175,6 +238,18 @@ describe("TransformersAdapter on prompts longer than the model", () => {
       ...((await sampleRequests("arithmetic_3da")) as LoglikelihoodRequest[]),
     ];
     expectReference(fixture, requests, await answers(adapter, requests));
+    await adapter.dispose();
+  });
+
+  it("runs one window per question however long its 5-shot prompt, as lm-evaluation-harness's one-token reuse does", async () => {
+    const fixture = await tinyLmFixture({ maxPositions: 48 });
+    const adapter = await open(fixture);
+    const requests = (await sampleRequests("mmlu", 5)) as LoglikelihoodRequest[];
+    const questions = new Set(requests.map((request) => request.context)).size;
+    const before = adapter.forwardTokens();
+    expectReference(fixture, requests, await answers(adapter, requests));
+    // Each prompt is several windows long; its four choices' cut inputs are one and the same.
+    expect((adapter.forwardTokens() - before) / questions).toBeLessThanOrEqual(1.1 * 48);
     await adapter.dispose();
   });
 });

@@ -11,16 +11,11 @@ import type { ChatMessage, GenerationRequest, LoglikelihoodRequest, Loglikelihoo
 import { CapabilityError, type AnswerOptions, type ModelAdapter, type ModelIdentity } from "../adapter.ts";
 import { chatTemplateRenderer } from "../chat-template.ts";
 import { encodingWindows } from "../encoding-windows.ts";
+import { forwardBatches, type BatchSize } from "../forward-batches.ts";
 import { encodePair, pairTexts } from "../lm-eval-encoding.ts";
 import { tokenLogprob } from "../log-softmax.ts";
-import {
-  planLoglikelihood,
-  planNaively,
-  unitRequests,
-  type BatchSize,
-  type EncodedRequest,
-  type PlanUnit,
-} from "../loglikelihood-plan.ts";
+import { buildPrefixTree, type EncodedRequest, type PrefixNode, type Sharing } from "../prefix-tree.ts";
+import { TreeRun } from "../tree-run.ts";
 import { cutAtStop } from "../stop-sequences.ts";
 import { TokenizerThread, tokenizerRecipe } from "./tokenizer-thread.ts";
 
@@ -38,8 +33,8 @@ export interface TransformersModelOptions {
   dtype: string;
   device: string;
   batchSize: BatchSize;
-  /** How loglikelihoods are computed: sharing contexts (the default), or every pair on its own (for `pnpm perf`). */
-  strategy?: "shared" | "naive";
+  /** What forward passes loglikelihood requests share: see Sharing (default "prefix-tree"). */
+  sharing?: Sharing;
   /** For Hub repos: the exact commit to load, the Hub's URL, and whether to stay off the network. */
   revision?: string;
   remoteHost?: string;
@@ -50,6 +45,18 @@ export interface TransformersModelOptions {
 }
 
 type PastKeyValues = Record<string, Tensor>;
+
+/** The key/value cache of one row after `length` positions. */
+interface KeyValueCache {
+  present: PastKeyValues;
+  length: number;
+}
+
+/** The cache kept from one window to the next: the tokens it holds, so the next window's tree can reuse it. */
+interface CarriedCache {
+  tokens: number[];
+  cache: KeyValueCache;
+}
 
 interface ForwardResult {
   /** Logits of rows × kept positions × vocabulary, as float32; position p of a row is at p - firstKept. */
@@ -125,7 +132,7 @@ export class TransformersAdapter implements ModelAdapter {
     private readonly tokenizerThread: TokenizerThread,
     private readonly maxLength: number,
     private readonly batchSize: BatchSize,
-    private readonly strategy: "shared" | "naive",
+    private readonly sharing: Sharing,
     private readonly renderChat: ((messages: readonly ChatMessage[]) => string) | undefined,
   ) {}
 
@@ -164,7 +171,7 @@ export class TransformersAdapter implements ModelAdapter {
       tokenizerThread,
       maxLengthOf(config, tokenizer),
       options.batchSize,
-      options.strategy ?? "shared",
+      options.sharing ?? "prefix-tree",
       renderChat,
     );
   }
@@ -228,7 +235,7 @@ export class TransformersAdapter implements ModelAdapter {
    * One forward pass over right-padded rows, after `past` (a cache of one row, shared by every row) if given.
    * Only logits from position `firstNeeded` on are kept where the model lets the caller choose.
    */
-  private async forward(rows: readonly number[][], firstNeeded: number, past?: ForwardResult): Promise<ForwardResult> {
+  private async forward(rows: readonly number[][], firstNeeded: number, past?: KeyValueCache): Promise<ForwardResult> {
     const batch = rows.length;
     const length = Math.max(...rows.map((row) => row.length));
     const pastLength = past?.length ?? 0;
@@ -286,72 +293,89 @@ export class TransformersAdapter implements ModelAdapter {
     return indices.map((index, i) => ({ index, pair: encodePair((text) => tokens.get(text)!, pairs[i]!, prefix) }));
   }
 
-  private async runUnit(unit: PlanUnit, answer: (request: EncodedRequest, response: LoglikelihoodResponse) => void) {
-    if (unit.kind === "prefix") {
-      const contexts = unit.rows.map((row) => row.context);
-      const result = await this.forward(contexts, Math.min(...contexts.map((context) => context.length)) - 1);
-      unit.rows.forEach((row, r) => {
-        for (const request of row.requests) {
-          const { logprob, greedy } = this.score(result, r, row.context.length - 1, request.pair.continuation[0]!);
-          answer(request, { logprob, isGreedy: greedy });
-        }
-      });
-      return;
-    }
-    if (unit.kind === "shared-context") {
-      const prefix = await this.forward([unit.context], unit.context.length - 1);
-      const first = new Map(
-        unit.requests.map((request) => [
-          request,
-          this.score(prefix, 0, unit.context.length - 1, request.pair.continuation[0]!),
-        ]),
-      );
-      for (const request of unit.requests)
-        if (request.pair.continuation.length === 1) {
-          const { logprob, greedy } = first.get(request)!;
-          answer(request, { logprob, isGreedy: greedy });
-        }
-      for (const batch of unit.batches) {
-        const result = await this.forward(
-          batch.map((request) => request.pair.continuation.slice(0, -1)),
-          0,
-          prefix,
-        );
-        batch.forEach((request, r) => {
-          let { logprob, greedy } = first.get(request)!;
-          request.pair.continuation.slice(1).forEach((token, t) => {
-            const next = this.score(result, r, t, token);
-            logprob += next.logprob;
-            greedy &&= next.greedy;
-          });
-          answer(request, { logprob, isGreedy: greedy });
-        });
-      }
-      return;
-    }
-    const inputs = unit.rows.map((row) => row.input);
-    const firstNeeded = Math.min(
-      ...unit.rows.map((row) => Math.max(0, row.input.length - row.request.pair.continuation.length)),
-    );
-    const result = await this.forward(inputs, firstNeeded);
-    unit.rows.forEach((row, r) => {
-      const continuation = row.request.pair.continuation;
-      if (continuation.length > row.input.length)
-        throw new Error(`a continuation of ${continuation.length} tokens does not fit the model's ${this.maxLength}`);
-      let logprob = 0;
-      let greedy = true;
-      continuation.forEach((token, t) => {
-        const next = this.score(result, r, row.input.length - continuation.length + t, token);
-        logprob += next.logprob;
-        greedy &&= next.greedy;
-      });
-      answer(row.request, { logprob, isGreedy: greedy });
-    });
+  /** Bytes of key/value cache held now, and the most held at once since the adapter was loaded. */
+  private cacheBytes = 0;
+  private peakCacheBytes = 0;
+
+  private hold(cache: PastKeyValues, sign: 1 | -1): void {
+    this.cacheBytes += sign * cacheBytes(cache);
+    this.peakCacheBytes = Math.max(this.peakCacheBytes, this.cacheBytes);
+  }
+
+  /** The most key/value cache bytes the runner held at once: the prefix tree's memory, for `pnpm perf`. */
+  peakKeyValueBytes(): number {
+    return this.peakCacheBytes;
   }
 
   /**
-   * Runs the requests window by window (see encodingWindows), each planned on its own, while the tokenizer thread
-   * encodes the windows after it. Windows whose requests are all answered are neither encoded nor run.
+   * Runs `nodes` (siblings, each after `past`), batched, then each node's subtree on the node's own cache, which is
+   * dropped when its subtree is done. `live` holds the nodes with requests still to answer below them.
+   */
+  private async runNodes(nodes: readonly PrefixNode[], past: KeyValueCache | undefined, run: TreeRun): Promise<void> {
+    for (const node of nodes) {
+      if (!run.live.has(node)) continue;
+      if (node.precomputed) {
+        const carried = this.carried!.cache;
+        const cache = node.tokens.length === carried.length ? carried : rowCache(carried, 0, node.tokens.length);
+        if (cache !== carried) this.hold(cache.present, 1);
+        for (const request of node.ends) run.finish(request);
+        await this.runNodes(node.children, cache, run);
+        if (cache !== carried) this.hold(cache.present, -1);
+      } else if (node.tokens.length === 0) for (const request of node.ends) run.finish(request);
+    }
+    const pastLength = past?.length ?? 0;
+    const toRun = nodes.filter((node) => run.live.has(node) && !node.precomputed && node.tokens.length > 0);
+    for (const batch of forwardBatches(toRun, (node) => node.tokens.length, this.batchSize, pastLength)) {
+      run.signal?.throwIfAborted();
+      const firstNeeded = Math.min(
+        ...batch.flatMap((node) =>
+          node.reads.filter((read) => run.pending(read.request)).map((read) => read.position - node.start),
+        ),
+        Math.max(...batch.map((node) => node.tokens.length)) - 1,
+      );
+      const result = await this.forward(
+        batch.map((node) => node.tokens),
+        firstNeeded,
+        past,
+      );
+      this.hold(result.present, 1);
+      batch.forEach((node, row) => {
+        for (const read of node.reads)
+          if (run.pending(read.request))
+            run.add(read.request, this.score(result, row, read.position - node.start, read.token));
+        for (const request of node.ends) run.finish(request);
+      });
+      for (const [row, node] of batch.entries()) {
+        const retained = node === run.retain && this.sharing === "prefix-tree";
+        if (!retained && !node.children.some((child) => run.live.has(child))) continue;
+        const length = pastLength + node.tokens.length;
+        const cache = batch.length === 1 ? { present: result.present, length } : rowCache(result, row, length);
+        if (cache.present !== result.present) this.hold(cache.present, 1);
+        await this.runNodes(node.children, cache, run);
+        if (retained) {
+          this.dropCarried();
+          this.carried = { tokens: node.tokens, cache };
+          this.hold(cache.present, 1);
+        }
+        if (cache.present !== result.present) this.hold(cache.present, -1);
+      }
+      this.hold(result.present, -1);
+    }
+  }
+
+  /** What the previous window left in the cache: see CarriedCache. */
+  private carried: CarriedCache | undefined;
+
+  private dropCarried(): void {
+    if (this.carried !== undefined) this.hold(this.carried.cache.present, -1);
+    this.carried = undefined;
+  }
+
+  /**
+   * Runs the requests window by window (see encodingWindows), each window's prefix tree built on its own, while the
+   * tokenizer thread encodes the windows after it. The cache of the shared prefix the last window ended in (a
+   * subject's few-shot block) is kept for the next window. Windows whose requests are all answered are neither
+   * encoded nor run.
    */
   async loglikelihood(
     asked: readonly LoglikelihoodRequest[],
@@ -371,19 +395,20 @@ export class TransformersAdapter implements ModelAdapter {
         encodings.push(encoding);
       }
     };
-    for (let k = 0; k < windows.length; k++) {
-      encodeAhead(k + 1 + WINDOWS_AHEAD);
-      const encoded = await encodings[k]!;
-      const plan =
-        this.strategy === "naive"
-          ? planNaively(encoded, this.maxLength)
-          : planLoglikelihood(encoded, this.maxLength, this.batchSize);
-      for (const unit of plan) {
-        options.signal?.throwIfAborted();
-        const members = unitRequests(unit);
-        if (isAnswered && members.every((request) => isAnswered(request.index))) continue;
-        await this.runUnit(unit, (request, response) => options.onResponse(request.index, response));
+    try {
+      for (let k = 0; k < windows.length; k++) {
+        encodeAhead(k + 1 + WINDOWS_AHEAD);
+        const encoded = await encodings[k]!;
+        const tree = buildPrefixTree(encoded, {
+          maxLength: this.maxLength,
+          sharing: this.sharing,
+          ...(this.carried ? { carried: this.carried.tokens } : {}),
+        });
+        const run = new TreeRun(tree, options, (request, response) => options.onResponse(request.index, response));
+        await this.runNodes(tree, undefined, run);
       }
+    } finally {
+      this.dropCarried();
     }
   }
 
@@ -412,6 +437,27 @@ export class TransformersAdapter implements ModelAdapter {
   async dispose(): Promise<void> {
     await Promise.all([this.model.dispose(), this.tokenizerThread.close()]);
   }
+}
+
+/** Bytes held by a key/value cache's tensors. */
+function cacheBytes(cache: PastKeyValues): number {
+  return Object.values(cache).reduce((sum, tensor) => sum + (tensor.data as ArrayBufferView).byteLength, 0);
+}
+
+/** Row `row`'s first `length` positions of a batch's key/value cache ([batch, heads, positions, head size]). */
+function rowCache(source: { present: PastKeyValues }, row: number, length: number): KeyValueCache {
+  const present: PastKeyValues = {};
+  for (const [name, tensor] of Object.entries(source.present)) {
+    const [, heads, positions, size] = tensor.dims as [number, number, number, number];
+    const data = tensor.data as Float32Array;
+    const copy = new (data.constructor as Float32ArrayConstructor)(heads * length * size);
+    for (let head = 0; head < heads; head++) {
+      const from = (row * heads + head) * positions * size;
+      copy.set(data.subarray(from, from + length * size), head * length * size);
+    }
+    present[name] = new Tensor(tensor.type, copy, [1, heads, length, size]);
+  }
+  return { present, length };
 }
 
 /** A one-row key/value cache repeated for `batch` rows. */
