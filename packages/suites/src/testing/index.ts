@@ -1,6 +1,12 @@
-// Test helpers for packages that test against suites: a local Hub and Hub-shaped parquet files.
+// Test helpers for packages that test against suites: a local Hub, Hub-shaped parquet files, synthetic datasets.
 export { startFakeHub } from "./fake-hub.ts";
 export type { FakeHub, FakeRepo } from "./fake-hub.ts";
 export { mmluParquet, truthfulqaGenParquet, truthfulqaMcParquet } from "./parquet-fixtures.ts";
 export { writeSyntheticMmlu, writeSyntheticTruthfulqa } from "./synthetic-datasets.ts";
+export { writeRealisticMmlu } from "./realistic-mmlu.ts";
+export type { RealisticMmluOptions } from "./realistic-mmlu.ts";
+export { REALISTIC_MMLU_WORDS } from "./realistic-mmlu-words.ts";
+export { MMLU_LENGTH_STATISTICS } from "./mmlu-length-statistics.ts";
+export type { MmluLengthStatistics } from "./mmlu-length-statistics.ts";
+export { CHARS_PER_TOKEN } from "./realistic-mmlu-lengths.ts";
 export { EXAMPLE_RECORD } from "./example-record.ts";
