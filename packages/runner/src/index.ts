@@ -13,7 +13,7 @@ export { LmEvalResultsError, fromLmEvalResults, toLmEvalResults } from "./lm-eva
 export type { LmEvalImport, LmEvalImportOptions, LmEvalResults } from "./lm-eval-results.ts";
 export { AUTO_BATCH_MAX_ROWS, AUTO_BATCH_TOKENS } from "./forward-batches.ts";
 export type { BatchSize } from "./forward-batches.ts";
-export { MIN_SHARED_TOKENS, buildPrefixTree } from "./prefix-tree.ts";
+export { PASS_COST_TOKENS, buildPrefixTree } from "./prefix-tree.ts";
 export type { EncodedRequest, PrefixNode, Sharing } from "./prefix-tree.ts";
 export { DEFAULT_RANDOM_SEED, ModelSpecError, TINY_LM_MODEL, catalogModelSpec, parseModelSpec } from "./model-spec.ts";
 export type { ModelSource, ModelSpec } from "./model-spec.ts";

@@ -28,7 +28,7 @@ function shape(nodes: readonly PrefixNode[]): Shape[] {
   }));
 }
 
-const exact = { maxLength: 100, sharing: "prefix-tree", minShared: 1 } as const;
+const exact = { maxLength: 100, sharing: "prefix-tree", passCost: 1 } as const;
 
 describe("buildPrefixTree", () => {
   it("shares a common prefix of token ids and branches where the inputs part", () => {
@@ -97,14 +97,20 @@ describe("buildPrefixTree", () => {
     ]);
   });
 
-  it("runs a shared prefix shorter than minShared again in each branch", () => {
-    const requests = [request(0, [1, 2, ...range(10, 19)], [5]), request(1, [1, 2, ...range(30, 39)], [5])];
-    const tree = buildPrefixTree(requests, { ...exact, minShared: 8 });
-    expect(tree.map((node) => node.tokens)).toEqual([
+  it("runs a shared prefix again in each branch where that costs fewer tokens than one more pass", () => {
+    const branches = (count: number, shared: number[]) =>
+      Array.from({ length: count }, (_, i) => request(i, [...shared, ...range(10 * i + 10, 10 * i + 19)], [5]));
+    // Two branches of a 2-token prefix: 2 tokens recomputed, under a pass's cost of 8.
+    const short = buildPrefixTree(branches(2, [1, 2]), { ...exact, passCost: 8 });
+    expect(short.map((node) => node.tokens)).toEqual([
       [1, 2, ...range(10, 19)],
-      [1, 2, ...range(30, 39)],
+      [1, 2, ...range(20, 29)],
     ]);
-    expect(treeTokens(tree)).toBe(24);
+    expect(treeTokens(short)).toBe(24);
+    // Nine branches of the same prefix would recompute 16 tokens: it runs once.
+    const wide = buildPrefixTree(branches(9, [1, 2]), { ...exact, passCost: 8 });
+    expect(wide.map((node) => node.tokens)).toEqual([[1, 2]]);
+    expect(treeTokens(wide)).toBe(2 + 9 * 10);
   });
 
   it("runs the choices of a question cut to the model's length once: their cut inputs are the same", () => {

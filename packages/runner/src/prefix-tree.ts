@@ -15,10 +15,12 @@ export interface EncodedRequest {
 export type Sharing = "prefix-tree" | "per-context" | "none";
 
 /**
- * A shared prefix shorter than this many tokens is not run on its own but again in each of its branches: one more
- * forward pass costs more than recomputing a few tokens (MMLU's questions often begin with the same word or two).
+ * What one more forward pass costs, in tokens of work: a pass streams all of the model's weights, and on a CPU that
+ * costs about as much as running a few dozen tokens more. A shared prefix whose own pass would save fewer tokens
+ * than this is run again in each of its branches instead (MMLU's questions often begin with the same word), and a
+ * prefix carried from the previous window is reused only when it spans at least this many tokens.
  */
-export const MIN_SHARED_TOKENS = 8;
+export const PASS_COST_TOKENS = 32;
 
 /** One continuation token whose log-probability is read off the logits at `position` (absolute, from 0). */
 export interface Read {
@@ -44,7 +46,8 @@ export interface PrefixNode {
 export interface PrefixTreeOptions {
   maxLength: number;
   sharing: Sharing;
-  minShared?: number;
+  /** See PASS_COST_TOKENS. */
+  passCost?: number;
   /** Tokens whose cache is still held from the previous window: a top-level prefix they share is not run again. */
   carried?: readonly number[];
 }
@@ -106,12 +109,12 @@ function radixTree(inputs: readonly { input: number[]; request: EncodedRequest }
   return roots;
 }
 
-/** Runs a short shared prefix again in each branch: see MIN_SHARED_TOKENS. */
-function collapseShort(nodes: Draft[], minShared: number): Draft[] {
+/** Runs a shared prefix again in each branch where that costs fewer tokens than its own pass: see PASS_COST_TOKENS. */
+function collapseShort(nodes: Draft[], passCost: number): Draft[] {
   return nodes.flatMap((node) => {
-    node.children = collapseShort(node.children, minShared);
-    if (node.precomputed || node.ends.length > 0 || node.children.length === 0 || node.tokens.length >= minShared)
-      return [node];
+    node.children = collapseShort(node.children, passCost);
+    const recomputed = (node.children.length - 1) * node.tokens.length;
+    if (node.precomputed || node.ends.length > 0 || node.children.length === 0 || recomputed >= passCost) return [node];
     return node.children.map((child) => {
       child.tokens = [...node.tokens, ...child.tokens];
       return child;
@@ -135,13 +138,13 @@ function firstRead(node: Draft, start: number, readFrom: Map<EncodedRequest, num
 function reuseCarried(
   roots: Draft[],
   carried: readonly number[],
-  minShared: number,
+  passCost: number,
   readFrom: Map<EncodedRequest, number>,
 ) {
   const node = roots.find((root) => root.tokens[0] === carried[0]);
   if (node === undefined) return;
   const shared = commonLength(node.tokens, 0, carried);
-  if (shared < minShared || firstRead(node, 0, readFrom) < shared) return;
+  if (shared < passCost || firstRead(node, 0, readFrom) < shared) return;
   if (shared < node.tokens.length) split(node, shared);
   node.precomputed = true;
 }
@@ -192,7 +195,7 @@ function finish(
  */
 export function buildPrefixTree(requests: readonly EncodedRequest[], options: PrefixTreeOptions): PrefixNode[] {
   const { maxLength, sharing } = options;
-  const minShared = options.minShared ?? MIN_SHARED_TOKENS;
+  const passCost = options.passCost ?? PASS_COST_TOKENS;
   const readFrom = new Map<EncodedRequest, number>();
   const inputs = requests.map((request) => {
     const input = truncatedInput(request.pair, maxLength);
@@ -224,9 +227,9 @@ export function buildPrefixTree(requests: readonly EncodedRequest[], options: Pr
   } else {
     roots = radixTree(inputs);
     if (options.carried !== undefined && options.carried.length > 0)
-      reuseCarried(roots, options.carried, minShared, readFrom);
+      reuseCarried(roots, options.carried, passCost, readFrom);
   }
-  return finish(collapseShort(roots, minShared), 0, [], readFrom);
+  return finish(collapseShort(roots, passCost), 0, [], readFrom);
 }
 
 /** Every request answered at or below `node`. */

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
   BUILTIN_SUITES,
   loadSuiteRun,
@@ -8,6 +11,7 @@ import {
   type Request,
 } from "@zoo/suites";
 import { nodeSuiteIo } from "@zoo/suites/node";
+import { writeRealisticMmlu } from "@zoo/suites/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { referenceGeneration, referenceLoglikelihood, tinyLmFixture, type TinyLmFixture } from "../testing/index.ts";
 import { TransformersAdapter } from "./transformers-adapter.ts";
@@ -225,6 +229,30 @@ describe("TransformersAdapter on zoo's tiny LM", () => {
     requests.forEach((request, index) =>
       expect(got.get(index)!.text, `${index}`).toBe(referenceGeneration(fixture, request)),
     );
+  });
+});
+
+describe("TransformersAdapter's key/value cache", () => {
+  it("holds at most three windows' worth at once on MMLU's longest subject, 5-shot", async () => {
+    const fixture = await tinyLmFixture();
+    const adapter = await open(fixture);
+    const data = await mkdtemp(join(tmpdir(), "zoo-realistic-mmlu-"));
+    const subjects = ["professional_law", "miscellaneous"];
+    await writeRealisticMmlu(data, { subjects, questionsPerSubject: 24 });
+    const requests: LoglikelihoodRequest[] = [];
+    for (const subject of subjects) {
+      const run = await loadSuiteRun(`mmlu_${subject}`, { io, data: { kind: "local", dir: data }, shots: 5 });
+      requests.push(...run.documents.flatMap((document) => document.requests as LoglikelihoodRequest[]));
+    }
+    await answers(adapter, requests);
+    // The cache a window carries, the running node's parent's and its own: each at most the 1,024-token window,
+    // at 2 layers × keys and values × 32 wide × 4 bytes a token. professional_law's prompts pass the window.
+    const { layers, hidden, maxPositions } = fixture.weights.shape;
+    const bytesPerToken = layers * 2 * hidden * 4;
+    expect(adapter.peakKeyValueBytes()).toBeGreaterThan(maxPositions * bytesPerToken);
+    expect(adapter.peakKeyValueBytes()).toBeLessThanOrEqual(3 * maxPositions * bytesPerToken);
+    await adapter.dispose();
+    await rm(data, { recursive: true, force: true });
   });
 });
 

@@ -208,6 +208,11 @@ export class TransformersAdapter implements ModelAdapter {
     }
   }
 
+  /** The tokens the model reads at most: lm-evaluation-harness's max_length, where inputs are cut from the left. */
+  modelMaxLength(): number {
+    return this.maxLength;
+  }
+
   forwardTokens(): number {
     return this.tokens;
   }
