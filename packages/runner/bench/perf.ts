@@ -1,27 +1,66 @@
-// `pnpm perf`: how fast the runner scores loglikelihoods, against a scorer that runs every (context, continuation)
-// pair on its own, and how much of its time is ONNX Runtime's own. By default on zoo's tiny test LM and on a
-// 11.6M-parameter model of the same design (both written locally, offline); or on any local model given:
-// pnpm perf [--model hf:org/repo | local:PATH] [--shape tiny|small] [--mmlu N] [--truthfulqa N]
-// [--batch-size N|auto]. The figures go in the README; nothing here is a timed test.
+// `pnpm perf`: how fast the runner scores loglikelihoods with its prefix tree, against (a) the runner sharing only
+// a context's pass among its continuations (what it did before the tree) and (b) an lm-evaluation-harness-style
+// scorer in PyTorch on the same weights, all in one run. By default on three models written locally with random
+// weights: zoo's tiny test LM, an 11.6M-parameter model of its design, and a model shaped like GPT-2 124M; or on
+// any local model given (without the PyTorch peer, which reads only the models written here):
+// pnpm perf [--model hf:org/repo | local:PATH] [--shape tiny|small|gpt2] [--mmlu N] [--truthfulqa N]
+// [--batch-size N|auto] [--no-peer]. The figures go in the README; nothing here is a timed test.
 import { mkdtemp, rm } from "node:fs/promises";
 import os, { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { AutoTokenizer, type PreTrainedTokenizer } from "@huggingface/transformers";
 import { loadSuiteRun, type LoglikelihoodRequest, type LoglikelihoodResponse } from "@zoo/suites";
 import { defaultCacheDir, nodeSuiteIo } from "@zoo/suites/node";
-import { writeSyntheticMmlu, writeSyntheticTruthfulqa } from "@zoo/suites/testing";
+import { MMLU_LENGTH_STATISTICS, writeRealisticMmlu, writeSyntheticTruthfulqa } from "@zoo/suites/testing";
 import { DEFAULT_API_OPTIONS } from "../src/adapters/api-request.ts";
 import { TransformersAdapter } from "../src/adapters/transformers-adapter.ts";
 import type { BatchSize } from "../src/forward-batches.ts";
-import type { Sharing } from "../src/prefix-tree.ts";
+import { encodePair, pairTexts, type EncodedPair } from "../src/lm-eval-encoding.ts";
 import { parseModelSpec } from "../src/model-spec.ts";
 import { DEFAULT_HUB_URL, openAdapter } from "../src/open-adapter.ts";
+import { buildPrefixTree, treeTokens, type EncodedRequest, type Sharing } from "../src/prefix-tree.ts";
+import { writeTinyLmSafetensors } from "../src/tiny-lm/tiny-lm-safetensors.ts";
 import { writeTinyLm } from "../src/tiny-lm/tiny-lm.ts";
+import type { TinyLmShape } from "../src/tiny-lm/tiny-lm-weights.ts";
+import { findTorchPython, runTorchPeer, type TorchPeerResult } from "./torch-peer.ts";
 
-/** A model big enough that inference, not bookkeeping, dominates: 11.6M parameters. */
-const SMALL_SHAPE = { hidden: 384, heads: 6, ffn: 1536, layers: 6, maxPositions: 2048 };
+type Shape = "tiny" | "small" | "gpt2";
 
-const TARGETS = { mmlu: 1 / 3.5, truthfulqa_mc2: 1 / 2, overhead: 0.15 };
+/** The models written here: zoo's tiny LM, 11.6M parameters, and GPT-2 124M's shape with its 50,257-token vocabulary. */
+const SHAPES: Record<Shape, { title: string; shape: Partial<Omit<TinyLmShape, "vocabSize">>; vocabSize?: number }> = {
+  tiny: { title: "zoo:tiny-lm (65k parameters, window 1,024)", shape: {} },
+  small: {
+    title: "11.6M parameters, the tiny LM's design (window 2,048)",
+    shape: { hidden: 384, heads: 6, ffn: 1536, layers: 6, maxPositions: 2048 },
+  },
+  gpt2: {
+    title: "GPT-2 124M's shape: 12 layers, 768 wide, 12 heads, window 1,024, vocabulary 50,257 (163M weights untied)",
+    shape: { hidden: 768, heads: 12, ffn: 3072, layers: 12, maxPositions: 1024 },
+    vocabSize: 50257,
+  },
+};
+
+/**
+ * The MMLU subjects run: the four largest, 27% of MMLU's questions, from short prompts (miscellaneous) to long
+ * ones (professional_law, longer than a 1,024-token window).
+ */
+const MMLU_SAMPLE_SUBJECTS = ["miscellaneous", "high_school_psychology", "moral_scenarios", "professional_law"];
+/** Questions per subject, and TruthfulQA questions, run on each model. */
+const DEFAULT_ITEMS: Record<Shape, { mmlu: number; truthfulqa: number }> = {
+  tiny: { mmlu: 32, truthfulqa: 100 },
+  small: { mmlu: 16, truthfulqa: 50 },
+  gpt2: { mmlu: 4, truthfulqa: 16 },
+};
+const FULL = { mmlu: 14_042, truthfulqa_mc2: 817 };
+
+const TARGETS = {
+  tokens: { mmlu: 0.35, truthfulqa_mc2: 0.6 },
+  speedupOverBefore: { mmlu: 2.5 },
+  speedupOverPeer: 5,
+  overhead: 0.15,
+  agreement: 1e-4,
+};
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +69,7 @@ const { values } = parseArgs({
     mmlu: { type: "string" },
     truthfulqa: { type: "string" },
     "batch-size": { type: "string", default: "1" },
+    "no-peer": { type: "boolean", default: false },
   },
 });
 const batchSize: BatchSize = values["batch-size"] === "auto" ? "auto" : Number(values["batch-size"]);
@@ -38,20 +78,25 @@ const work = await mkdtemp(join(tmpdir(), "zoo-perf-"));
 interface Measure {
   seconds: number;
   sessionSeconds: number;
-  /** Tokenising, on the tokenizer thread, alongside the forward passes. */
-  tokenizingSeconds: number;
   forwardTokens: number;
+  peakKeyValueBytes: number;
   answers: LoglikelihoodResponse[];
 }
 
-/** Questions per suite: fewer on the bigger model, whose naive baseline takes minutes. */
-const DEFAULT_ITEMS = { tiny: { mmlu: 114, truthfulqa: 100 }, small: { mmlu: 57, truthfulqa: 50 } };
+interface Model {
+  dir: string | undefined;
+  open: (sharing: Sharing) => Promise<TransformersAdapter>;
+}
 
-async function openModel(sharing: Sharing, shape: "tiny" | "small" | undefined): Promise<TransformersAdapter> {
-  if (shape !== undefined) {
-    const dir = join(work, `tiny-lm-${shape}`);
-    await writeTinyLm(dir, shape === "small" ? { shape: SMALL_SHAPE } : {});
-    return TransformersAdapter.load({
+async function writeModel(shape: Shape): Promise<Model> {
+  const dir = join(work, `model-${shape}`);
+  const { weights } = await writeTinyLm(dir, {
+    shape: SHAPES[shape].shape,
+    ...(SHAPES[shape].vocabSize ? { vocabSize: SHAPES[shape].vocabSize } : {}),
+  });
+  if (!values["no-peer"]) await writeTinyLmSafetensors(join(dir, "model.safetensors"), weights);
+  const open = (sharing: Sharing) =>
+    TransformersAdapter.load({
       path: dir,
       identity: { adapter: "transformers-js", repo: "tiny-lm" },
       dtype: "fp32",
@@ -60,107 +105,219 @@ async function openModel(sharing: Sharing, shape: "tiny" | "small" | undefined):
       sharing,
       offline: true,
     });
-  }
-  const { adapter } = await openAdapter(parseModelSpec(values.model!, [], process.cwd()), {
-    cacheDir: defaultCacheDir(),
-    batchSize,
-    sharing,
-    offline: false,
-    hubUrl: process.env.HF_ENDPOINT ?? DEFAULT_HUB_URL,
-    env: process.env,
-    api: DEFAULT_API_OPTIONS,
-    limits: { concurrency: 1 },
-    ...(process.env.HF_TOKEN ? { accessToken: process.env.HF_TOKEN } : {}),
-  });
-  if (!(adapter instanceof TransformersAdapter))
-    throw new Error(`${values.model}: pnpm perf measures local transformers.js models`);
-  return adapter;
+  return { dir, open };
 }
 
-async function measure(adapter: TransformersAdapter, requests: LoglikelihoodRequest[]): Promise<Measure> {
-  let sessionMs = 0;
-  adapter.observeSessionRuns((ms) => (sessionMs += ms));
-  // The first pass pays for ONNX Runtime's warm-up: it is not the harness's cost.
-  await adapter.loglikelihood(requests.slice(0, 1), { onResponse: () => {} });
-  sessionMs = 0;
-  const tokensBefore = adapter.forwardTokens();
-  const tokenizingBefore = adapter.tokenizingMilliseconds();
-  const answers: LoglikelihoodResponse[] = [];
-  const start = performance.now();
-  await adapter.loglikelihood(requests, { onResponse: (index, response) => (answers[index] = response) });
-  const seconds = (performance.now() - start) / 1000;
+function givenModel(model: string): Model {
   return {
-    seconds,
-    sessionSeconds: sessionMs / 1000,
-    tokenizingSeconds: (adapter.tokenizingMilliseconds() - tokenizingBefore) / 1000,
-    forwardTokens: adapter.forwardTokens() - tokensBefore,
-    answers,
+    dir: undefined,
+    open: async (sharing) => {
+      const { adapter } = await openAdapter(parseModelSpec(model, [], process.cwd()), {
+        cacheDir: defaultCacheDir(),
+        batchSize,
+        sharing,
+        offline: false,
+        hubUrl: process.env.HF_ENDPOINT ?? DEFAULT_HUB_URL,
+        env: process.env,
+        api: DEFAULT_API_OPTIONS,
+        limits: { concurrency: 1 },
+        ...(process.env.HF_TOKEN ? { accessToken: process.env.HF_TOKEN } : {}),
+      });
+      if (!(adapter instanceof TransformersAdapter))
+        throw new Error(`${model}: pnpm perf measures local transformers.js models`);
+      return adapter;
+    },
   };
 }
 
-async function report(shape: "tiny" | "small" | undefined): Promise<{ text: string; failed: boolean }> {
+/** One fresh model per measurement, so its peak cache is its own. */
+async function measure(model: Model, sharing: Sharing, requests: LoglikelihoodRequest[]): Promise<Measure> {
+  const adapter = await model.open(sharing);
+  try {
+    let sessionMs = 0;
+    adapter.observeSessionRuns((ms) => (sessionMs += ms));
+    // The first pass pays for ONNX Runtime's warm-up: it is not the harness's cost.
+    await adapter.loglikelihood(requests.slice(0, 1), { onResponse: () => {} });
+    sessionMs = 0;
+    const tokensBefore = adapter.forwardTokens();
+    const answers: LoglikelihoodResponse[] = [];
+    const start = performance.now();
+    await adapter.loglikelihood(requests, { onResponse: (index, response) => (answers[index] = response) });
+    return {
+      seconds: (performance.now() - start) / 1000,
+      sessionSeconds: sessionMs / 1000,
+      forwardTokens: adapter.forwardTokens() - tokensBefore,
+      peakKeyValueBytes: adapter.peakKeyValueBytes(),
+      answers,
+    };
+  } finally {
+    await adapter.dispose();
+  }
+}
+
+/** The requests as the runner encodes them (lm-evaluation-harness's _encode_pair), for the peer and the counts. */
+function encodeAll(tokenizer: PreTrainedTokenizer, requests: readonly LoglikelihoodRequest[]): EncodedPair[] {
+  const encode = (text: string) => tokenizer.encode(text, { add_special_tokens: false });
+  const prefix = tokenizer.bos_token_id ?? tokenizer.eos_token_id!;
+  return requests.map((request) => encodePair(encode, pairTexts(request.context, request.continuation), prefix));
+}
+
+/**
+ * Forward tokens of a whole suite under each sharing, counted from its prefix trees without running the model:
+ * one tree per group of documents that share a few-shot block (an MMLU subject), as the runner's windows, which
+ * carry that block's cache from one to the next, come to.
+ */
+function suiteTokens(groups: readonly EncodedPair[][], maxLength: number): Record<"tree" | "before", number> {
+  const count = (sharing: Sharing) =>
+    groups.reduce((sum, pairs) => {
+      const requests: EncodedRequest[] = pairs.map((pair, index) => ({ index, pair }));
+      return sum + treeTokens(buildPrefixTree(requests, { maxLength, sharing }));
+    }, 0);
+  return { tree: count("prefix-tree"), before: count("per-context") };
+}
+
+const io = nodeSuiteIo();
+
+/** A suite's documents on a local copy; `subjects` runs those MMLU subjects only (the copy holds no others). */
+async function suiteRequests(suite: "mmlu" | "truthfulqa_mc2", dir: string, subjects?: readonly string[]) {
+  const documents: LoglikelihoodRequest[][] = [];
+  for (const id of subjects?.map((subject) => `mmlu_${subject}`) ?? [suite]) {
+    const run = await loadSuiteRun(id, { io, data: { kind: "local", dir }, ...(suite === "mmlu" ? { shots: 5 } : {}) });
+    documents.push(...run.documents.map((document) => document.requests as LoglikelihoodRequest[]));
+  }
+  return { documents, requests: documents.flat() };
+}
+
+/** MMLU's subjects grouped as their documents come, with each document's requests. */
+function bySubject(requests: readonly LoglikelihoodRequest[], pairs: readonly EncodedPair[]): EncodedPair[][] {
+  const groups = new Map<string, EncodedPair[]>();
+  requests.forEach((request, index) => {
+    const subject = request.context.slice(0, request.context.indexOf("\n\n"));
+    groups.set(subject, [...(groups.get(subject) ?? []), pairs[index]!]);
+  });
+  return [...groups.values()];
+}
+
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+const hours = (seconds: number) =>
+  seconds < 60 ? `${fixed(seconds)} s` : seconds < 3600 ? `${fixed(seconds / 60)} min` : `${fixed(seconds / 3600)} h`;
+const megabytes = (bytes: number) => `${fixed(bytes / 2 ** 20)} MiB`;
+
+async function report(shape: Shape | undefined, python: string | undefined) {
   const items = DEFAULT_ITEMS[shape ?? "small"];
-  const dir = await mkdtemp(join(work, "data-"));
-  await writeSyntheticMmlu(join(dir, "mmlu"), Number(values.mmlu ?? items.mmlu));
-  await writeSyntheticTruthfulqa(join(dir, "truthfulqa"), Number(values.truthfulqa ?? items.truthfulqa));
-  const io = nodeSuiteIo();
-  const shared = await openModel("prefix-tree", shape);
-  const naive = await openModel("none", shape);
-  const rows: string[] = [];
-  let failed = false;
+  const data = await mkdtemp(join(work, "data-"));
+  const perSubject = Number(values.mmlu ?? items.mmlu);
+  await writeRealisticMmlu(join(data, "mmlu"), { subjects: MMLU_SAMPLE_SUBJECTS, questionsPerSubject: perSubject });
+  await writeRealisticMmlu(join(data, "mmlu-full"));
+  await writeSyntheticTruthfulqa(join(data, "truthfulqa"), Number(values.truthfulqa ?? items.truthfulqa));
+  await writeSyntheticTruthfulqa(join(data, "truthfulqa-full"), FULL.truthfulqa_mc2);
+  const model = shape === undefined ? givenModel(values.model!) : await writeModel(shape);
+  const probe = await model.open("prefix-tree");
+  const maxLength = probe.modelMaxLength();
+  await probe.dispose();
+  const tokenizer = await AutoTokenizer.from_pretrained(model.dir ?? values.model!.replace(/^local:/, ""));
+  const lines: string[] = [];
+  let missed = false;
   const check = (ok: boolean) => {
-    failed ||= !ok;
+    missed ||= !ok;
     return ok ? "✓" : "✗";
   };
   for (const suite of ["mmlu", "truthfulqa_mc2"] as const) {
-    const run = await loadSuiteRun(suite, {
-      io,
-      data: { kind: "local", dir: join(dir, suite === "mmlu" ? "mmlu" : "truthfulqa") },
-      ...(suite === "mmlu" ? { shots: 5 } : {}),
-    });
-    const requests = run.documents.flatMap((document) => document.requests) as LoglikelihoodRequest[];
-    const count = run.documents.length;
-    const ours = await measure(shared, requests);
-    const base = await measure(naive, requests);
-    const difference = Math.max(
-      ...ours.answers.map((answer, i) => Math.abs(answer.logprob - base.answers[i]!.logprob)),
-    );
-    const ratio = ours.forwardTokens / base.forwardTokens;
-    const overhead = (ours.seconds - ours.sessionSeconds) / ours.sessionSeconds;
-    const perItem = (measure: Measure) => (measure.forwardTokens / count).toFixed(0);
-    rows.push(
-      `${suite} (${count} items${suite === "mmlu" ? ", 5-shot" : ""}, ${requests.length} requests)\n` +
-        `  runner: ${(count / ours.seconds).toFixed(1)} items/s, ${perItem(ours)} forward tokens/item, ` +
-        `${ours.seconds.toFixed(2)} s of which ONNX Runtime ${ours.sessionSeconds.toFixed(2)} s\n` +
-        `  naive:  ${(count / base.seconds).toFixed(1)} items/s, ${perItem(base)} forward tokens/item, ${base.seconds.toFixed(2)} s\n` +
-        `  forward tokens vs naive: ${ratio.toFixed(3)} (target ≤ ${TARGETS[suite].toFixed(3)}) ${check(ratio <= TARGETS[suite])}\n` +
-        `  harness overhead: ${(overhead * 100).toFixed(1)}% of session time (target ≤ 15%) ${check(overhead <= TARGETS.overhead)}; ` +
-        `tokenizing alongside: ${((ours.tokenizingSeconds / ours.sessionSeconds) * 100).toFixed(1)}%\n` +
-        `  largest logprob difference from the naive scorer: ${difference.toExponential(1)}`,
+    const sample =
+      suite === "mmlu"
+        ? await suiteRequests(suite, join(data, "mmlu"), MMLU_SAMPLE_SUBJECTS)
+        : await suiteRequests(suite, join(data, "truthfulqa"));
+    const full = await suiteRequests(suite, join(data, suite === "mmlu" ? "mmlu-full" : "truthfulqa-full"));
+    const { requests } = sample;
+    const count = sample.documents.length;
+    const tree = await measure(model, "prefix-tree", requests);
+    const before = await measure(model, "per-context", requests);
+    const pairs = encodeAll(tokenizer, requests);
+    let peer: TorchPeerResult | undefined;
+    if (python !== undefined && model.dir !== undefined)
+      peer = await runTorchPeer(python, model.dir, pairs, {
+        maxLength,
+        batchSize: batchSize === "auto" ? 1 : batchSize,
+      });
+    const fullPairs = encodeAll(tokenizer, full.requests);
+    const fullTokens = suiteTokens(suite === "mmlu" ? bySubject(full.requests, fullPairs) : [fullPairs], maxLength);
+    const difference = (answers: readonly { logprob: number }[]) =>
+      Math.max(...tree.answers.map((answer, i) => Math.abs(answer.logprob - answers[i]!.logprob)));
+    const greedyAgree = (greedy: readonly boolean[]) =>
+      tree.answers.every((answer, i) => answer.isGreedy === greedy[i]);
+    const perItem = (tokens: number) => fixed(tokens / count, 0);
+    const rate = (seconds: number) => fixed(count / seconds);
+    const tokenRatio = tree.forwardTokens / before.forwardTokens;
+    const speedup = before.seconds / tree.seconds;
+    const overhead = (tree.seconds - tree.sessionSeconds) / tree.sessionSeconds;
+    const fullCount = full.documents.length;
+    // Projected from the whole suite's forward tokens at the seconds per forward token measured here.
+    const projected = (seconds: number, tokens: number, fullTokensOf: number) =>
+      hours((seconds / tokens) * fullTokensOf);
+    const title =
+      suite === "mmlu" ? `MMLU 5-shot, ${MMLU_SAMPLE_SUBJECTS.length} subjects × ${perSubject}` : "TruthfulQA MC2";
+    lines.push(
+      `${title}: ${count} questions, ${requests.length} requests`,
+      `  prefix tree:   ${rate(tree.seconds)} items/s, ${perItem(tree.forwardTokens)} forward tokens/item, ` +
+        `${fixed(tree.seconds, 2)} s (ONNX Runtime ${fixed(tree.sessionSeconds, 2)} s), peak key/value cache ${megabytes(tree.peakKeyValueBytes)}`,
+      `  before (per context): ${rate(before.seconds)} items/s, ${perItem(before.forwardTokens)} forward tokens/item, ` +
+        `${fixed(before.seconds, 2)} s, peak key/value cache ${megabytes(before.peakKeyValueBytes)}`,
+      peer
+        ? `  PyTorch peer (torch ${peer.torch}, ${peer.threads} threads${peer.blas ? `, ${peer.blas}` : ""}): ` +
+            `${rate(peer.seconds)} items/s, ${perItem(peer.forwardTokens)} forward tokens/item, ${fixed(peer.seconds, 2)} s`
+        : `  PyTorch peer: not run (${model.dir === undefined ? "it reads only the models pnpm perf writes" : values["no-peer"] ? "--no-peer" : "no python3 with torch: apt-get install python3-torch"})`,
+      `  forward tokens vs before: ${fixed(tokenRatio, 3)} (target ≤ ${TARGETS.tokens[suite]}) ${check(tokenRatio <= TARGETS.tokens[suite])}`,
+      `  speed vs before: ${fixed(speedup, 2)}×` +
+        (suite === "mmlu"
+          ? ` (target ≥ ${TARGETS.speedupOverBefore.mmlu}×) ${check(speedup >= TARGETS.speedupOverBefore.mmlu)}`
+          : ""),
+      ...(peer
+        ? [
+            `  speed vs PyTorch peer: ${fixed(peer.seconds / tree.seconds, 2)}× (target ≥ ${TARGETS.speedupOverPeer}×) ` +
+              check(peer.seconds / tree.seconds >= TARGETS.speedupOverPeer),
+          ]
+        : []),
+      `  harness overhead: ${fixed(overhead * 100)}% of ONNX Runtime's time (target ≤ 15%) ${check(overhead <= TARGETS.overhead)}`,
+      `  largest logprob difference: from before ${difference(before.answers).toExponential(1)}` +
+        (peer
+          ? `, from the PyTorch peer ${difference(peer.logprobs.map((logprob) => ({ logprob }))).toExponential(1)}`
+          : "") +
+        ` (≤ ${TARGETS.agreement}) ${check(
+          difference(before.answers) <= TARGETS.agreement &&
+            (peer === undefined || difference(peer.logprobs.map((logprob) => ({ logprob }))) <= TARGETS.agreement),
+        )}; greedy flags equal ${check(
+          greedyAgree(before.answers.map((answer) => answer.isGreedy)) &&
+            (peer === undefined || greedyAgree(peer.greedy)),
+        )}`,
+      `  whole suite (${fullCount.toLocaleString("en-US")} questions): forward tokens/item ${fixed(fullTokens.tree / fullCount, 0)} ` +
+        `with the tree, ${fixed(fullTokens.before / fullCount, 0)} before (${fixed(fullTokens.tree / fullTokens.before, 3)}); ` +
+        `projected time: tree ${projected(tree.seconds, tree.forwardTokens, fullTokens.tree)}, ` +
+        `before ${projected(before.seconds, before.forwardTokens, fullTokens.before)}` +
+        (peer ? `, PyTorch peer ${projected(peer.seconds, peer.forwardTokens, fullTokens.before)}` : ""),
     );
   }
-  await shared.dispose();
-  await naive.dispose();
-  const model =
-    values.model ??
-    (shape === "small" ? "an 11.6M-parameter LM of the tiny LM's design" : "zoo:tiny-lm, the test model");
-  return { text: `${model}, batch size ${batchSize}\n\n${rows.join("\n\n")}`, failed };
+  const title = shape === undefined ? values.model! : SHAPES[shape].title;
+  return { text: `${title}, batch size ${batchSize}, window ${maxLength}\n\n${lines.join("\n")}`, missed };
 }
 
 try {
-  type Shape = "tiny" | "small" | undefined;
-  const shapes: Shape[] =
+  const shapes: (Shape | undefined)[] =
     values.model !== undefined
       ? [undefined]
-      : values.shape === "tiny" || values.shape === "small"
-        ? [values.shape]
-        : ["tiny", "small"];
+      : values.shape !== undefined && values.shape in SHAPES
+        ? [values.shape as Shape]
+        : ["tiny", "small", "gpt2"];
+  const python = values["no-peer"] || values.model !== undefined ? undefined : await findTorchPython();
   console.log(`pnpm perf, Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "unknown"})`);
+  console.log(
+    `MMLU lengths: each subject's published 5-shot prompt length (${Object.keys(MMLU_LENGTH_STATISTICS).length} subjects, EvalScope's table)`,
+  );
   for (const shape of shapes) {
-    const { text, failed } = await report(shape);
+    const { text, missed } = await report(shape, python);
     console.log(`\n${text}`);
-    if (failed) console.log("(✗: a target is missed)");
+    if (missed) console.log("(✗: a target is missed)");
   }
+  console.log(`\nprocess peak resident memory: ${megabytes(process.resourceUsage().maxRSS * 1024)}`);
 } finally {
   await rm(work, { recursive: true, force: true });
 }

@@ -23,6 +23,21 @@ export function tinyLmVocabulary(): string[] {
   return [...new Set([...SPECIAL_TOKENS, ...CHARACTERS, ...CHARACTERS.map((c) => `##${c}`), ...WORDS])];
 }
 
+/**
+ * The vocabulary padded to `size` entries with BERT's placeholders "[unused0]", "[unused1]", …, so the model can
+ * have a real model's vocabulary size (GPT-2's 50,257) and its embedding and unembedding matrices a real model's
+ * cost. Text never encodes to a placeholder: the pre-tokenizer splits "[" and "]" off as words of their own, and
+ * placeholders are not added tokens, which alone match raw text whole.
+ */
+export function paddedVocabulary(vocabulary: readonly string[], size: number): string[] {
+  if (!Number.isInteger(size)) throw new Error(`vocabulary size ${size} is not a whole number`);
+  if (size < vocabulary.length)
+    throw new Error(
+      `vocabulary size ${size} is smaller than the tiny LM's own vocabulary of ${vocabulary.length} tokens`,
+    );
+  return [...vocabulary, ...Array.from({ length: size - vocabulary.length }, (_, i) => `[unused${i}]`)];
+}
+
 /** tokenizer.json for the vocabulary. */
 export function tinyLmTokenizerJson(vocabulary: readonly string[]): Record<string, unknown> {
   return {

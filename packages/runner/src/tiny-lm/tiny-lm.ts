@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { encodeOnnxModel } from "./onnx-writer.ts";
 import { tinyLmGraph } from "./tiny-lm-graph.ts";
-import { SPECIAL_TOKENS, tinyLmTokenizerJson, tinyLmVocabulary } from "./tiny-lm-tokenizer.ts";
+import { paddedVocabulary, SPECIAL_TOKENS, tinyLmTokenizerJson, tinyLmVocabulary } from "./tiny-lm-tokenizer.ts";
 import { tinyLmWeights, type TinyLmShape, type TinyLmWeights } from "./tiny-lm-weights.ts";
 import chatTemplates from "./chat-templates.json" with { type: "json" };
 
@@ -29,12 +29,15 @@ export interface TinyLm {
  * Writes zoo's own tiny causal LM to `dir` as transformers.js loads a model from a local folder: a Llama-style
  * config, a WordPiece tokenizer and an fp32 ONNX decoder with a KV cache. Its weights are random (seeded): it
  * answers no better than chance, and exists to test and time the runner on a real ONNX model without a network.
+ * `vocabSize` pads the vocabulary with placeholders that text never encodes to (see paddedVocabulary): text keeps
+ * its ids, but the weights, drawn from the seed one matrix after another, are not the unpadded model's.
  */
 export async function writeTinyLm(
   dir: string,
-  options: { seed?: number; shape?: Partial<Omit<TinyLmShape, "vocabSize">> } = {},
+  options: { seed?: number; shape?: Partial<Omit<TinyLmShape, "vocabSize">>; vocabSize?: number } = {},
 ): Promise<TinyLm> {
-  const vocabulary = tinyLmVocabulary();
+  const base = tinyLmVocabulary();
+  const vocabulary = options.vocabSize === undefined ? base : paddedVocabulary(base, options.vocabSize);
   const shape: TinyLmShape = { ...TINY_LM_SHAPE, ...options.shape, vocabSize: vocabulary.length };
   if (shape.hidden % shape.heads !== 0)
     throw new Error(`hidden size ${shape.hidden} is not a multiple of ${shape.heads} heads`);
