@@ -1,13 +1,12 @@
-/**
- * The log-probability of `token` under one row of logits, computed in float64 whatever the logits' type, and
- * whether `token` is the row's argmax (the first maximum on ties, as torch's argmax).
- */
-export function tokenLogprob(
-  logits: ArrayLike<number>,
-  offset: number,
-  vocabSize: number,
-  token: number,
-): { logprob: number; greedy: boolean } {
+/** What a row of logits gives every token's log-probability from: its maximum, argmax and log Σ exp(x - max). */
+export interface LogitRow {
+  max: number;
+  argmax: number;
+  logSum: number;
+}
+
+/** The row's log-softmax terms, in float64 whatever the logits' type; the argmax is the first maximum, as torch's. */
+export function logitRow(logits: ArrayLike<number>, offset: number, vocabSize: number): LogitRow {
   let max = -Infinity;
   let argmax = 0;
   for (let index = 0; index < vocabSize; index++) {
@@ -19,5 +18,28 @@ export function tokenLogprob(
   }
   let sum = 0;
   for (let index = 0; index < vocabSize; index++) sum += Math.exp(logits[offset + index]! - max);
-  return { logprob: logits[offset + token]! - max - Math.log(sum), greedy: argmax === token };
+  return { max, argmax, logSum: Math.log(sum) };
+}
+
+/** The log-probability of `token` under a row of logits, and whether `token` is the row's argmax. */
+export function rowLogprob(
+  logits: ArrayLike<number>,
+  offset: number,
+  row: LogitRow,
+  token: number,
+): { logprob: number; greedy: boolean } {
+  return { logprob: logits[offset + token]! - row.max - row.logSum, greedy: row.argmax === token };
+}
+
+/**
+ * The log-probability of `token` under one row of logits, computed in float64 whatever the logits' type, and
+ * whether `token` is the row's argmax (the first maximum on ties, as torch's argmax).
+ */
+export function tokenLogprob(
+  logits: ArrayLike<number>,
+  offset: number,
+  vocabSize: number,
+  token: number,
+): { logprob: number; greedy: boolean } {
+  return rowLogprob(logits, offset, logitRow(logits, offset, vocabSize), token);
 }

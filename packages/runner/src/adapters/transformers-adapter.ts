@@ -13,7 +13,7 @@ import { chatTemplateRenderer } from "../chat-template.ts";
 import { encodingWindows } from "../encoding-windows.ts";
 import { forwardBatches, type BatchSize } from "../forward-batches.ts";
 import { encodePair, pairTexts } from "../lm-eval-encoding.ts";
-import { tokenLogprob } from "../log-softmax.ts";
+import { logitRow, rowLogprob, type LogitRow } from "../log-softmax.ts";
 import { buildPrefixTree, type EncodedRequest, type PrefixNode, type Sharing } from "../prefix-tree.ts";
 import { TreeRun } from "../tree-run.ts";
 import { cutAtStop } from "../stop-sequences.ts";
@@ -67,6 +67,8 @@ interface ForwardResult {
   /** Past and new positions: the length of `present`. */
   length: number;
   present: PastKeyValues;
+  /** Each row of logits' log-softmax terms, by offset, computed once for all the reads at that position. */
+  rows: Map<number, LogitRow>;
 }
 
 type Location = Pick<TransformersModelOptions, "path" | "revision" | "remoteHost" | "offline" | "cacheDir">;
@@ -270,13 +272,18 @@ export class TransformersAdapter implements ModelAdapter {
       firstKept: length - kept,
       length: pastLength + length,
       present,
+      rows: new Map(),
     };
   }
 
   private score(result: ForwardResult, row: number, position: number, token: number) {
     const { vocab, kept, firstKept } = result;
-    return tokenLogprob(result.logits, (row * kept + position - firstKept) * vocab, vocab, token);
+    const offset = (row * kept + position - firstKept) * vocab;
+    let terms = result.rows.get(offset);
+    if (terms === undefined) result.rows.set(offset, (terms = logitRow(result.logits, offset, vocab)));
+    return rowLogprob(result.logits, offset, terms, token);
   }
+
 
   /** Milliseconds spent tokenising loglikelihood requests, on the tokenizer thread. */
   tokenizingMilliseconds(): number {

@@ -11,8 +11,9 @@ const row = (seed: number) =>
   `"${words(seed, 10 + (seed % 50))}?",${[1, 2, 3, 4].map((choice) => `"${words(seed + choice, 1 + ((seed + choice) % 8))}"`).join(",")},${"ABCD"[seed % 4]}\n`;
 
 /**
- * A synthetic TruthfulQA in the original repository's layout (data/mc_task.json): `questions` questions, each
- * with four MC1 choices and seven MC2 choices (three true) of a few words.
+ * A synthetic TruthfulQA in the original repository's layout (data/mc_task.json): `questions` distinct questions
+ * (each ends with its number, as TruthfulQA's 817 are all different), each with four MC1 choices and seven MC2
+ * choices (three true) of a few words.
  */
 export async function writeSyntheticTruthfulqa(dir: string, questions: number): Promise<void> {
   const targets = (seed: number, count: number, truths: number) =>
@@ -23,7 +24,7 @@ export async function writeSyntheticTruthfulqa(dir: string, questions: number): 
       ]),
     );
   const items = Array.from({ length: questions }, (_, seed) => ({
-    question: `${words(seed, 8 + (seed % 7))}?`,
+    question: `${words(seed, 8 + (seed % 7))} ${seed}?`,
     mc1_targets: targets(seed * 11, 4, 1),
     mc2_targets: targets(seed * 13, 7, 3),
   }));
