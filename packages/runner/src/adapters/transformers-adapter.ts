@@ -284,7 +284,6 @@ export class TransformersAdapter implements ModelAdapter {
     return rowLogprob(result.logits, offset, terms, token);
   }
 
-
   /** Milliseconds spent tokenising loglikelihood requests, on the tokenizer thread. */
   tokenizingMilliseconds(): number {
     return this.tokenizerThread.busyMilliseconds();
