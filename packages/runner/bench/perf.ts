@@ -15,6 +15,7 @@ import { defaultCacheDir, nodeSuiteIo } from "@zoo/suites/node";
 import { MMLU_LENGTH_STATISTICS, writeRealisticMmlu, writeSyntheticTruthfulqa } from "@zoo/suites/testing";
 import { DEFAULT_API_OPTIONS } from "../src/adapters/api-request.ts";
 import { TransformersAdapter } from "../src/adapters/transformers-adapter.ts";
+import { startTokenizerThread } from "../src/adapters/tokenizer-thread.ts";
 import type { BatchSize } from "../src/forward-batches.ts";
 import { encodePair, pairTexts, truncatedInput, type EncodedPair } from "../src/lm-eval-encoding.ts";
 import { parseModelSpec } from "../src/model-spec.ts";
@@ -97,6 +98,7 @@ async function writeModel(shape: Shape): Promise<Model> {
   if (!values["no-peer"]) await writeTinyLmSafetensors(join(dir, "model.safetensors"), weights);
   const open = (sharing: Sharing) =>
     TransformersAdapter.load({
+      startEncoder: startTokenizerThread,
       path: dir,
       identity: { adapter: "transformers-js", repo: "tiny-lm" },
       dtype: "fp32",

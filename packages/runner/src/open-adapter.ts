@@ -10,6 +10,7 @@ import { FirstChoiceAdapter, RandomAdapter } from "./adapters/baseline-adapters.
 import { OpenAiAdapter, OPENAI_BASE_URL } from "./adapters/openai-adapter.ts";
 import type { QueueLimits } from "./adapters/request-queue.ts";
 import { TransformersAdapter, loadTokenizer } from "./adapters/transformers-adapter.ts";
+import { startTokenizerThread } from "./adapters/tokenizer-thread.ts";
 import { resolveHubRevision } from "./hub-revision.ts";
 import type { BatchSize } from "./forward-batches.ts";
 import type { Sharing } from "./prefix-tree.ts";
@@ -147,6 +148,7 @@ async function openTransformers(
   const cacheKey = hash([location.identity, state, ...template, ...unshared]);
   try {
     const adapter = await TransformersAdapter.load({
+      startEncoder: startTokenizerThread,
       ...location,
       dtype: location.identity.dtype!,
       device: location.identity.device!,

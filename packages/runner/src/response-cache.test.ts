@@ -2,33 +2,8 @@ import { appendFileSync, readFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Request } from "@zoo/suites";
 import { describe, expect, it } from "vitest";
-import { ResponseCache, requestKey } from "./response-cache.ts";
-
-const ASK: Request = { type: "loglikelihood", docId: 0, index: 0, context: "Q:", continuation: " A" };
-
-describe("requestKey", () => {
-  it("names what is asked, not which document asked it", () => {
-    expect(requestKey(ASK)).toBe(requestKey({ ...ASK, docId: 7, index: 2 }));
-    expect(requestKey(ASK)).not.toBe(requestKey({ ...ASK, continuation: " B" }));
-    expect(requestKey({ type: "generation", docId: 0, index: 0, context: "Q:", until: ["\n"], maxTokens: 8 })).not.toBe(
-      requestKey({ type: "generation", docId: 0, index: 0, context: "Q:", until: ["\n"], maxTokens: 9 }),
-    );
-  });
-
-  it("names a chat transcript by its turns, whose context is empty until a template renders them", () => {
-    const chat = (question: string): Request => ({
-      ...ASK,
-      context: "",
-      messages: [{ role: "user", content: question }],
-    });
-    expect(requestKey(chat("What is 1 + 1?"))).not.toBe(requestKey(chat("What is 2 + 2?")));
-    expect(requestKey(chat("Q:"))).not.toBe(requestKey(ASK));
-    // A plain prompt's key is what it was before transcripts existed: caches written then stay valid.
-    expect(requestKey(ASK)).toBe("26b4cd1cd953685fb88c4f10b9c67ab648651cf632479592c1d0c1b202d578bd");
-  });
-});
+import { ResponseCache } from "./response-cache.ts";
 
 describe("ResponseCache", () => {
   it("keeps every answer on disk as it is given, for the next run of the same model", async () => {

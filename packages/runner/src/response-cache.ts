@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Request, Response } from "@zoo/suites";
+import type { Response } from "@zoo/suites";
 import { z } from "zod";
+import type { ResponseStore } from "./response-store.ts";
 
 const responseSchema = z.union([
   z.strictObject({ logprob: z.number(), isGreedy: z.boolean() }),
@@ -10,25 +10,13 @@ const responseSchema = z.union([
 ]);
 const lineSchema = z.strictObject({ key: z.string().regex(/^[0-9a-f]{64}$/), response: responseSchema });
 
-/** The cache key of a request: what it asks, never which document or suite asked it. */
-export function requestKey(request: Request): string {
-  // A chat transcript is the prompt itself (its context is empty until a template renders it); a plain prompt
-  // keeps the key it always had, so earlier answers stay valid.
-  const prompt = request.messages ? { messages: request.messages } : request.context;
-  const asked =
-    request.type === "loglikelihood"
-      ? [request.type, prompt, request.continuation]
-      : [request.type, prompt, request.until, request.maxTokens];
-  return createHash("sha256").update(JSON.stringify(asked)).digest("hex");
-}
-
 /**
  * Every answer a model has given, persisted the moment it is given: an append-only JSONL file per model (keyed by
  * a hash of the model's identity and revision), one line per answer. A process killed mid-write leaves at most a
  * torn last line, which is skipped on reading; every line is written with one append, and starts on a line of its
  * own, so concurrent runs of one model interleave whole lines and never corrupt each other's.
  */
-export class ResponseCache {
+export class ResponseCache implements ResponseStore {
   private readonly answers = new Map<string, Response>();
   private fd: number | undefined;
 

@@ -13,6 +13,7 @@ import { nodeSuiteIo } from "@zoo/suites/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ModelAdapter } from "./adapter.ts";
 import { TransformersAdapter } from "./adapters/transformers-adapter.ts";
+import { startTokenizerThread } from "./adapters/tokenizer-thread.ts";
 import { ResponseCache } from "./response-cache.ts";
 import { runSuite, type RunProgress } from "./run-suite.ts";
 import { referenceGeneration, referenceLoglikelihood, tinyLmFixture, type TinyLmFixture } from "./testing/index.ts";
@@ -82,6 +83,7 @@ describe("runSuite on zoo's tiny LM", () => {
   beforeAll(async () => {
     fixture = await tinyLmFixture();
     adapter = await TransformersAdapter.load({
+      startEncoder: startTokenizerThread,
       path: fixture.dir,
       identity: { adapter: "transformers-js", repo: "tiny-lm", dtype: "fp32", device: "cpu" },
       dtype: "fp32",

@@ -12,7 +12,8 @@ import {
   type SuiteRun,
 } from "@zoo/suites";
 import { CapabilityError, type ModelAdapter, type TokenUsage } from "./adapter.ts";
-import { requestKey, type ResponseCache } from "./response-cache.ts";
+import { requestKey } from "./request-key.ts";
+import type { ResponseStore } from "./response-store.ts";
 import { shardDocuments, type Shard } from "./shard.ts";
 
 /** Where a run stands, for a progress bar. */
@@ -28,14 +29,17 @@ export interface RunProgress {
 export interface RunSuiteOptions {
   modelId: string;
   adapter: ModelAdapter;
-  cache: ResponseCache;
+  cache: ResponseStore;
   run: SuiteRun;
   /** The --limit given, recorded as such. */
   limit?: number;
   shard?: Shard;
   /** Per-document samples for the record's sidecar (--log-samples; always for a shard, which merging needs). */
   logSamples: boolean;
-  environment: { zoo_version: string; node: string; platform: string };
+  /** What runs it: Node's version, or a browser and the device of its forward passes. */
+  environment: { zoo_version: string; platform: string } & (
+    { node: string } | { browser: string; device: "wasm" | "webgpu" }
+  );
   onProgress?: (progress: RunProgress) => void;
   signal?: AbortSignal;
   now?: () => Date;
@@ -49,12 +53,14 @@ export interface SuiteResult {
 }
 
 /** Each distinct request once, with the documents that ask it; and every request's cache key, hashed once. */
-function distinctRequests(documents: readonly SuiteDocument[]) {
+async function distinctRequests(documents: readonly SuiteDocument[]) {
   const byKey = new Map<string, { request: Request; askedBy: SuiteDocument[] }>();
   const keys = new Map<Request, string>();
+  const hashed = await Promise.all(documents.flatMap((document) => document.requests.map(requestKey)));
+  let next = 0;
   for (const document of documents)
     for (const request of document.requests) {
-      const key = requestKey(request);
+      const key = hashed[next++]!;
       keys.set(request, key);
       const entry = byKey.get(key);
       if (entry === undefined) byKey.set(key, { request, askedBy: [document] });
@@ -75,7 +81,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteResult> {
   const tokensBefore = adapter.forwardTokens() ?? 0;
   const usageBefore = adapter.usage();
   const documents = options.shard ? shardDocuments(run.documents, options.shard) : run.documents;
-  const { requests, keys: keyOf } = distinctRequests(documents);
+  const { requests, keys: keyOf } = await distinctRequests(documents);
   const needs = new Set([...requests.values()].map(({ request }) => request.type));
   if (needs.has("loglikelihood") && !adapter.capabilities.loglikelihood)
     throw new CapabilityError(

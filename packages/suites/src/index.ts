@@ -36,6 +36,7 @@ export { RESULT_RECORD_VERSION, resultRecordSchema } from "./result-record.ts";
 export type { MetricValue, ResultGroup, ResultRecord } from "./result-record.ts";
 export { parseSampleLines, sampleLine, sampleLineSchema } from "./sample-line.ts";
 export { mulberry32 } from "./seeded-random.ts";
+export { sha256Hex } from "./sha256.ts";
 export type { SampleLine } from "./sample-line.ts";
 export { DataError, SuiteError } from "./suite-errors.ts";
 export type { DataLocation } from "./suite-errors.ts";

@@ -93,13 +93,26 @@ export const resultRecordSchema = z.strictObject({
     /** Tokens through the model's forward passes per second (local models); null for APIs. */
     tokens_per_second: z.number().nonnegative().nullable(),
   }),
-  environment: z.strictObject({
-    zoo_version: z.string().min(1),
-    node: z.string().min(1),
-    platform: z.string().min(1),
-    onnxruntime: z.string().min(1).optional(),
-    transformers_js: z.string().min(1).optional(),
-  }),
+  /**
+   * What ran it: Node (`zoo bench`), or a browser (the site's /run/ page), which also names the device its forward
+   * passes ran on. A browser run is listed apart from nightly runs until a maintainer reproduces it.
+   */
+  environment: z
+    .strictObject({
+      zoo_version: z.string().min(1),
+      node: z.string().min(1).optional(),
+      browser: z.string().min(1).optional(),
+      device: z.enum(["wasm", "webgpu"]).optional(),
+      platform: z.string().min(1),
+      onnxruntime: z.string().min(1).optional(),
+      transformers_js: z.string().min(1).optional(),
+    })
+    .refine((environment) => (environment.node === undefined) !== (environment.browser === undefined), {
+      message: "names either the Node version (zoo bench) or the browser (the site's /run/ page)",
+    })
+    .refine((environment) => (environment.browser === undefined) === (environment.device === undefined), {
+      message: "a browser run names its device, wasm or webgpu; a Node run names none",
+    }),
   /** Tokens an API billed for this run's requests, as its usage fields report them (API models only). */
   usage: z
     .strictObject({ input_tokens: z.number().int().nonnegative(), output_tokens: z.number().int().nonnegative() })

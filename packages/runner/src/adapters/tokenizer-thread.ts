@@ -112,3 +112,8 @@ export class TokenizerThread {
     }
   }
 }
+
+/** The model's tokenizer on a thread of its own: how Node hosts encode a transformers.js model's requests. */
+export function startTokenizerThread(tokenizer: PreTrainedTokenizer): Promise<TokenizerThread> {
+  return TokenizerThread.start(tokenizerRecipe(tokenizer));
+}

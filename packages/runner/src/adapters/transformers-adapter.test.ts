@@ -15,6 +15,7 @@ import { writeRealisticMmlu } from "@zoo/suites/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { referenceGeneration, referenceLoglikelihood, tinyLmFixture, type TinyLmFixture } from "../testing/index.ts";
 import { TransformersAdapter } from "./transformers-adapter.ts";
+import { startTokenizerThread } from "./tokenizer-thread.ts";
 
 /** float32 forward passes against a float64 reference: the answers agree to about 1e-5 nats. */
 const TOLERANCE = 5e-5;
@@ -34,6 +35,7 @@ async function sampleRequests(suite: string, shots?: number): Promise<Request[]>
 
 async function open(fixture: TinyLmFixture, batchSize: number | "auto" = 1): Promise<TransformersAdapter> {
   return TransformersAdapter.load({
+    startEncoder: startTokenizerThread,
     path: fixture.dir,
     identity: { adapter: "transformers-js", repo: "tiny-lm" },
     dtype: "fp32",
@@ -161,6 +163,7 @@ describe("TransformersAdapter on zoo's tiny LM", () => {
 
   it("agrees with every request run on its own, within float32 rounding, on every loglikelihood suite", async () => {
     const alone = await TransformersAdapter.load({
+      startEncoder: startTokenizerThread,
       path: fixture.dir,
       identity: { adapter: "transformers-js", repo: "tiny-lm" },
       dtype: "fp32",

@@ -17,13 +17,13 @@ import { logitRow, rowLogprob, type LogitRow } from "../log-softmax.ts";
 import { buildPrefixTree, type EncodedRequest, type PrefixNode, type Sharing } from "../prefix-tree.ts";
 import { TreeRun } from "../tree-run.ts";
 import { cutAtStop } from "../stop-sequences.ts";
-import { TokenizerThread, tokenizerRecipe } from "./tokenizer-thread.ts";
+import type { TokenEncoder } from "./token-encoder.ts";
 
 /** lm-evaluation-harness's fallback when neither the config nor the tokenizer gives a maximum length. */
 const DEFAULT_MAX_LENGTH = 2048;
 /** What transformers' tokenizers report as model_max_length when the tokenizer sets none. */
 const UNSET_MODEL_MAX_LENGTH = 1e30;
-/** Windows being tokenised ahead of the one running: enough to keep the tokenizer thread busy. */
+/** Windows being tokenised ahead of the one running: enough to keep a tokenizer thread busy. */
 const WINDOWS_AHEAD = 2;
 
 export interface TransformersModelOptions {
@@ -42,6 +42,8 @@ export interface TransformersModelOptions {
   cacheDir?: string;
   /** Render requests' chat transcripts with the tokenizer's chat template: its default, or the one named. */
   chatTemplate?: { name?: string };
+  /** What encodes the loglikelihood requests: in Node, startTokenizerThread. */
+  startEncoder: (tokenizer: PreTrainedTokenizer) => Promise<TokenEncoder>;
 }
 
 type PastKeyValues = Record<string, Tensor>;
@@ -131,7 +133,7 @@ export class TransformersAdapter implements ModelAdapter {
     readonly identity: ModelIdentity,
     private readonly model: PreTrainedModel,
     private readonly tokenizer: PreTrainedTokenizer,
-    private readonly tokenizerThread: TokenizerThread,
+    private readonly encoder: TokenEncoder,
     private readonly maxLength: number,
     private readonly batchSize: BatchSize,
     private readonly sharing: Sharing,
@@ -141,21 +143,21 @@ export class TransformersAdapter implements ModelAdapter {
   static async load(options: TransformersModelOptions): Promise<TransformersAdapter> {
     const common = pretrainedOptions(options);
     const tokenizer = await loadTokenizer(options);
-    const [thread, loaded] = await Promise.allSettled([
-      TokenizerThread.start(tokenizerRecipe(tokenizer)),
+    const [started, loaded] = await Promise.allSettled([
+      options.startEncoder(tokenizer),
       AutoModelForCausalLM.from_pretrained(options.path, {
         ...common,
         dtype: options.dtype as "fp32",
         device: options.device as "cpu",
       }),
     ]);
-    if (thread.status === "rejected" || loaded.status === "rejected") {
+    if (started.status === "rejected" || loaded.status === "rejected") {
       // Neither is left running when the other failed.
-      if (thread.status === "fulfilled") await thread.value.close();
+      if (started.status === "fulfilled") await started.value.close();
       if (loaded.status === "fulfilled") await loaded.value.dispose();
-      throw [thread, loaded].find((result) => result.status === "rejected")!.reason;
+      throw [started, loaded].find((result) => result.status === "rejected")!.reason;
     }
-    const [tokenizerThread, model] = [thread.value, loaded.value];
+    const [encoder, model] = [started.value, loaded.value];
     const config = model.config as unknown as Record<string, unknown>;
     let renderChat;
     try {
@@ -163,14 +165,14 @@ export class TransformersAdapter implements ModelAdapter {
         ? chatTemplateRenderer(tokenizer, options.identity.repo ?? options.path, options.chatTemplate.name)
         : undefined;
     } catch (error) {
-      await Promise.all([model.dispose(), tokenizerThread.close()]);
+      await Promise.all([model.dispose(), encoder.close()]);
       throw error;
     }
     return new TransformersAdapter(
       options.identity,
       model,
       tokenizer,
-      tokenizerThread,
+      encoder,
       maxLengthOf(config, tokenizer),
       options.batchSize,
       options.sharing ?? "prefix-tree",
@@ -223,7 +225,7 @@ export class TransformersAdapter implements ModelAdapter {
     const versions = (env.backends.onnx as { versions?: Record<string, string> } | undefined)?.versions;
     return {
       transformers_js: env.version,
-      ...(versions?.node ? { onnxruntime: versions.node } : {}),
+      ...(versions?.node || versions?.web ? { onnxruntime: (versions.node || versions.web)! } : {}),
     };
   }
 
@@ -284,9 +286,9 @@ export class TransformersAdapter implements ModelAdapter {
     return rowLogprob(result.logits, offset, terms, token);
   }
 
-  /** Milliseconds spent tokenising loglikelihood requests, on the tokenizer thread. */
+  /** Milliseconds spent tokenising loglikelihood requests (in Node, on the tokenizer thread). */
   tokenizingMilliseconds(): number {
-    return this.tokenizerThread.busyMilliseconds();
+    return this.encoder.busyMilliseconds();
   }
 
   /** The requests at `indices` as lm-evaluation-harness encodes them, each distinct text encoded once. */
@@ -298,7 +300,7 @@ export class TransformersAdapter implements ModelAdapter {
     const distinct = [
       ...new Set(pairs.flatMap(({ context, whole }) => (context === undefined ? [whole] : [context, whole]))),
     ];
-    const encoded = await this.tokenizerThread.encode(distinct);
+    const encoded = await this.encoder.encode(distinct);
     const tokens = new Map(distinct.map((text, i) => [text, encoded[i]!]));
     const prefix = this.prefixTokenId;
     return indices.map((index, i) => ({ index, pair: encodePair((text) => tokens.get(text)!, pairs[i]!, prefix) }));
@@ -384,7 +386,7 @@ export class TransformersAdapter implements ModelAdapter {
 
   /**
    * Runs the requests window by window (see encodingWindows), each window's prefix tree built on its own, while the
-   * tokenizer thread encodes the windows after it. The cache of the shared prefix the last window ended in (a
+   * encoder (in Node, a tokenizer thread) encodes the windows after it. The cache of the shared prefix the last window ended in (a
    * subject's few-shot block) is kept for the next window. Windows whose requests are all answered are neither
    * encoded nor run.
    */
@@ -446,7 +448,7 @@ export class TransformersAdapter implements ModelAdapter {
   }
 
   async dispose(): Promise<void> {
-    await Promise.all([this.model.dispose(), this.tokenizerThread.close()]);
+    await Promise.all([this.model.dispose(), this.encoder.close()]);
   }
 }
 
