@@ -22,7 +22,7 @@ const UNKNOWN_PARAMETERS = 1e9;
 
 interface SuiteWork {
   documents: number;
-  /** Forward tokens a document costs as zoo scores it (one pass per context, shared across its choices). */
+  /** Forward tokens a document costs as zoo scores it (through the prefix tree, for loglikelihoods). */
   tokensPerDocument: number;
   /** Requests a document sends, for API models. */
   requestsPerDocument: number;
@@ -31,16 +31,18 @@ interface SuiteWork {
 }
 
 /**
- * The real datasets' sizes, and forward tokens per document: MMLU 5-shot is planned at 600 (`pnpm perf` measures 456
- * on its synthetic copy, whose prompts are shorter than the real ones) and TruthfulQA at 400 (398 measured).
+ * The real datasets' sizes, and forward tokens per document as `pnpm perf` counts them over whole suites on its
+ * realistic copies. Scored through the prefix tree: MMLU 5-shot at 220 (211 with a 1,024-token window, 200 with
+ * 2,048: a subject's few-shot block runs once) and TruthfulQA MC at 80 (76). Generated through whole prompts:
+ * MMLU's 5-shot prompt at 800 (its mean, about 3,200 characters at four a token).
  */
 function suiteWork(suite: SuiteInfo): SuiteWork {
-  if (suite.id === "mmlu") return { documents: 14_042, tokensPerDocument: 600, requestsPerDocument: 4 };
+  if (suite.id === "mmlu") return { documents: 14_042, tokensPerDocument: 220, requestsPerDocument: 4 };
   if (suite.id === "mmlu_generative")
-    return { documents: 14_042, tokensPerDocument: 600, requestsPerDocument: 1, generatedTokens: 4 };
+    return { documents: 14_042, tokensPerDocument: 800, requestsPerDocument: 1, generatedTokens: 4 };
   if (suite.id === "truthfulqa_gen")
     return { documents: 817, tokensPerDocument: 300, requestsPerDocument: 1, generatedTokens: 64 };
-  if (suite.id.startsWith("truthfulqa_")) return { documents: 817, tokensPerDocument: 400, requestsPerDocument: 8 };
+  if (suite.id.startsWith("truthfulqa_")) return { documents: 817, tokensPerDocument: 80, requestsPerDocument: 8 };
   if (suite.id.startsWith("arithmetic_"))
     return suite.id.endsWith("_gen")
       ? { documents: 2_000, tokensPerDocument: 20, requestsPerDocument: 1, generatedTokens: 8 }

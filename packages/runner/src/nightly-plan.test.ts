@@ -99,18 +99,20 @@ describe("planNightly", () => {
 
   it("splits MMLU into shards sized from the model's parameters, and packs the short suites into one job", async () => {
     const { jobs } = await planNightly(
-      input({ entries: [local("small", 124e6), local("large", 1.7e9)], suites: leaderboard, shards: {} }),
+      input({ entries: [local("small", 124e6), local("large", 7e9)], suites: leaderboard, shards: {} }),
     );
     const count = (model: string, suite: string) =>
       jobs.filter((job) => job.model === model && job.suite === suite).length;
-    // 14,042 questions × 600 tokens × 2 × 124M FLOPs at 50 GFLOP/s is 11.6 hours: three jobs of at most 4 hours.
-    expect(count("small", "mmlu")).toBe(3);
-    expect(count("large", "mmlu")).toBe(40);
+    // 14,042 questions × (220 tokens × 2 × 124M FLOPs at 50 GFLOP/s + 5 ms) is 4.3 hours: two jobs of at most 4
+    // hours; a 7B model's, 240.3 hours, is 61.
+    expect(count("small", "mmlu")).toBe(2);
+    expect(count("large", "mmlu")).toBe(61);
     const short = leaderboard.slice(1).map(({ id }) => id);
     expect(jobs.filter((job) => job.model === "small" && job.suite !== "mmlu")).toEqual([
       { model: "small", suite: short.join(","), shard: "0/1", key: "", flags: "", name: "small 12 suites 1 of 1" },
     ]);
-    // A 1.7B model's TruthfulQA takes about 6.3 hours: it is a job, or two, of its own.
+    // A 7B model's TruthfulQA MC1, 817 questions × (80 tokens × 2 × 7B FLOPs at 50 GFLOP/s + 5 ms), takes 5.1 hours:
+    // two jobs of its own.
     expect(count("large", "truthfulqa_mc1")).toBe(2);
   });
 
