@@ -282,8 +282,19 @@ export class TransformersAdapter implements ModelAdapter {
     const { vocab, kept, firstKept } = result;
     const offset = (row * kept + position - firstKept) * vocab;
     let terms = result.rows.get(offset);
-    if (terms === undefined) result.rows.set(offset, (terms = logitRow(result.logits, offset, vocab)));
+    if (terms === undefined) {
+      const start = performance.now();
+      result.rows.set(offset, (terms = logitRow(result.logits, offset, vocab)));
+      this.softmaxMs += performance.now() - start;
+    }
     return rowLogprob(result.logits, offset, terms, token);
+  }
+
+  private softmaxMs = 0;
+
+  /** Milliseconds spent on float64 log-softmax over the vocabulary: part of the harness's own time in `pnpm perf`. */
+  logSoftmaxMilliseconds(): number {
+    return this.softmaxMs;
   }
 
   /** Milliseconds spent tokenising loglikelihood requests (in Node, on the tokenizer thread). */
