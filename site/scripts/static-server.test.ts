@@ -16,6 +16,7 @@ describe("serveStatic", () => {
     await writeFile(join(root, "models", "index.html"), "<h1>models</h1>");
     await writeFile(join(root, "404.html"), "<h1>missing</h1>");
     await writeFile(join(root, "data.json"), "{}");
+    await writeFile(join(root, "model.wasm"), new Uint8Array([0, 97, 115, 109]));
     await writeFile(join(parent, "secret.txt"), "secret");
     const served = await serveStatic(root);
     url = served.url;
@@ -32,6 +33,8 @@ describe("serveStatic", () => {
     ]);
     expect(await (await fetch(`${url}models/`)).text()).toBe("<h1>models</h1>");
     expect((await fetch(`${url}data.json`)).headers.get("content-type")).toBe("application/json; charset=utf-8");
+    // As static hosts serve WebAssembly: the type its streaming compilation needs.
+    expect((await fetch(`${url}model.wasm`)).headers.get("content-type")).toBe("application/wasm");
   });
 
   it("redirects a folder without its slash and answers 404 with the site's page", async () => {

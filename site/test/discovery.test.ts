@@ -414,7 +414,7 @@ describe("sitemap, robots.txt, canonical and Open Graph tags", () => {
     const pages = (await htmlFiles())
       .filter((file) => file.endsWith("index.html") && !file.startsWith("compare/column/"))
       .map((file) => `${FIXTURE_SITE_URL}${file.slice(0, -"index.html".length)}`);
-    expect(pages).toHaveLength(26);
+    expect(pages).toHaveLength(27);
     expect([...locs].sort()).toEqual(pages.sort());
     expect(locs).toContain("https://zoo.example/runs/base-7b/mmlu-5shot/samples/3/");
     expect(await built("robots.txt")).toBe(

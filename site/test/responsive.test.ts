@@ -32,6 +32,7 @@ const FIXTURE_PAGES = [
   "api/",
   "runs/base-7b/mmlu-5shot/",
   "runs/base-7b/mmlu-5shot/samples/2/",
+  "run/",
   "404.html",
 ];
 
@@ -50,6 +51,7 @@ const REAL_PAGES: [string, string?][] = [
   ["licenses/"],
   ["compare/?ids=gpt-4,llama-2-70b,mixtral-8x7b"],
   ["api/", "api"],
+  ["run/", "run"],
 ];
 
 interface Layout {

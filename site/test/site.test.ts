@@ -38,7 +38,7 @@ beforeAll(async () => {
 const built = (path: string) => readFile(join(site.dir, path), "utf8");
 
 describe("the build", () => {
-  it("prints the JS+CSS budget of the models and leaderboard pages, all within 150 KB", () => {
+  it("prints the JS+CSS budget of the models, leaderboard and /run/ pages, all within 150 KB", () => {
     const lines = site.output.split("\n").filter((line) => line.includes("budget"));
     expect(lines.map((line) => line.replace(/^.*budget [✓✗] (\S+):.*$/, "$1"))).toEqual([
       "/models/",
@@ -46,6 +46,7 @@ describe("the build", () => {
       "/leaderboards/arithmetic_2da/",
       "/leaderboards/mmlu/",
       "/leaderboards/truthfulqa_mc2/",
+      "/run/",
     ]);
     for (const line of lines) expect(line).toContain("budget ✓");
     expect(site.output).toMatch(/built 4 models and 9 runs in \d+\.\d s/);

@@ -1,5 +1,5 @@
 import { aggregateScores, type ResultRecord, type SampleLine } from "@zoo/suites";
-import { resultFileName } from "./result-files.ts";
+import { resultFileName } from "./result-file-name.ts";
 
 /** A shard's record with the per-document samples it was written with. */
 export interface ShardResult {

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseSampleLines, resultRecordSchema, type ResultRecord, type SampleLine } from "@zoo/suites";
 import { describe, expect, it } from "vitest";
-import { modelFolder, resultFileName, writeAtomically, writeResult } from "./result-files.ts";
+import { resultFileName } from "./result-file-name.ts";
+import { modelFolder, writeAtomically, writeResult } from "./result-files.ts";
 import { EXAMPLE_RECORD } from "@zoo/suites/testing";
 
 const RECORD: ResultRecord = { ...EXAMPLE_RECORD, model: { ...EXAMPLE_RECORD.model, id: "hf:Xenova/gpt2" } };

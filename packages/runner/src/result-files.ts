@@ -1,31 +1,12 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { ResultRecord, SampleLine } from "@zoo/suites";
+import { resultFileName } from "./result-file-name.ts";
 
 /** The folder of a model's results: its catalogue id, or a label such as hf:org/repo made safe for a path. */
 export function modelFolder(modelId: string): string {
   return modelId.replace(/[^A-Za-z0-9._-]+/g, "--");
-}
-
-/**
- * A record's file name: one per suite, shot count, data kind and prompt framing (chat template, system
- * instruction), marked when limited or a shard.
- */
-export function resultFileName(record: ResultRecord): string {
-  const { prompt } = record;
-  const parts = [
-    record.suite.id,
-    ...(record.suite.dataset.sample ? ["sample"] : []),
-    `${record.shots}shot`,
-    ...(prompt?.chat_template ? [prompt.fewshot_as_multiturn ? "chat-multiturn" : "chat"] : []),
-    ...(prompt?.system_instruction
-      ? [`system-${createHash("sha256").update(prompt.system_instruction).digest("hex").slice(0, 8)}`]
-      : []),
-    ...(record.limit === null ? [] : [`limit${record.limit}`]),
-    ...(record.shard ? [`shard${record.shard.index}of${record.shard.count}`] : []),
-  ];
-  return `${parts.join("-")}.json`;
 }
 
 /** Writes a file whole or not at all: a reader, or a second run writing the same file, never sees half of it. */

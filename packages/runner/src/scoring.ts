@@ -15,6 +15,7 @@ export { logitRow, rowLogprob, tokenLogprob } from "./log-softmax.ts";
 export { PASS_COST_TOKENS, buildPrefixTree, requestsBelow, treeTokens } from "./prefix-tree.ts";
 export type { EncodedRequest, PrefixNode, Sharing } from "./prefix-tree.ts";
 export { requestKey } from "./request-key.ts";
+export { resultFileName } from "./result-file-name.ts";
 export type { ResponseStore } from "./response-store.ts";
 export { runSuite } from "./run-suite.ts";
 export type { RunProgress, RunSuiteOptions, SuiteResult } from "./run-suite.ts";

@@ -5,7 +5,7 @@ import type { AstroIntegration } from "astro";
 import { siteData } from "../lib/site-data.ts";
 import { pageWeight } from "./page-weight.ts";
 
-/** The issue's budget: the models and leaderboard pages load under 150 KB of JS and CSS, gzipped. */
+/** The issue's budget: the models, leaderboard and /run/ pages load under 150 KB of JS and CSS, gzipped. */
 export const PAGE_BUDGET_BYTES = 150_000;
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
@@ -38,7 +38,13 @@ export function siteChecks(): AstroIntegration {
       "astro:build:done": async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const data = await siteData();
-        const budgeted = ["models/", "leaderboards/", ...data.suites.map((suite) => `leaderboards/${suite.id}/`)];
+        // The /run/ page as it loads, before Run: its runtime is loaded on demand and does not count.
+        const budgeted = [
+          "models/",
+          "leaderboards/",
+          ...data.suites.map((suite) => `leaderboards/${suite.id}/`),
+          "run/",
+        ];
         let over = 0;
         for (const page of budgeted) {
           const file = join(root, page, "index.html");

@@ -118,7 +118,7 @@ export interface LeaderboardRowExport {
   run: string | null;
   /** Reported: the page that publishes the score. */
   source: string | null;
-  /** Why an unranked row is not ranked: other setting, sample data, limited run, shard of a run. */
+  /** Why an unranked row is not ranked: other setting, sample data, limited run, shard of a run, browser run. */
   unranked_reason: string | null;
 }
 
@@ -219,7 +219,7 @@ export const LEADERBOARD_CSV_COLUMNS: CsvColumn<LeaderboardRowExport>[] = [
   { name: "source", description: "reported: the page that publishes the score", value: (row) => row.source },
   {
     name: "unranked_reason",
-    description: "why a row is not ranked: other setting, sample data, limited run or shard of a run",
+    description: "why a row is not ranked: other setting, sample data, limited run, shard of a run or browser run",
     value: (row) => row.unranked_reason,
   },
 ];

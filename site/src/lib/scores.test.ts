@@ -23,12 +23,16 @@ describe("scores", () => {
     expect(score.unranked).toBeUndefined();
   });
 
-  it("never ranks sample data, limited runs or shards", async () => {
+  it("never ranks sample data, limited runs, shards or browser runs", async () => {
     const results = await readResults(FIXTURES);
     const reasons = Object.fromEntries(results.map(({ id, record }) => [id, unrankedReason(record)]));
     expect(reasons["chat-7b/mmlu-sample-0shot"]).toBe("sample data");
     expect(reasons["moe-8x1b/truthfulqa_mc2-0shot-limit100"]).toBe("limited run");
     expect(unrankedReason({ ...results[1]!.record, shard: { index: 0, count: 2 } })).toBe("shard of a run");
+    const { node: _node, ...environment } = results[1]!.record.environment;
+    expect(
+      unrankedReason({ ...results[1]!.record, environment: { ...environment, browser: "Chrome 141", device: "wasm" } }),
+    ).toBe("browser run");
     expect(Object.values(reasons).filter(Boolean)).toHaveLength(2);
   });
 

@@ -14,7 +14,7 @@ import { interval, type Interval } from "./overlap-rank.ts";
 export type Provenance = "measured" | "reported";
 
 /** Why a score is shown but never ranked. */
-export type UnrankedReason = "sample data" | "limited run" | "shard of a run";
+export type UnrankedReason = "sample data" | "limited run" | "shard of a run" | "browser run";
 
 /** One score of one model on one benchmark, measured by zoo or reported by a source, in percent. */
 export interface Score {
@@ -61,11 +61,15 @@ export function settingWords(score: Pick<Score, "shots" | "method" | "chatTempla
   return `${describeSetting(score)}${score.chatTemplate ? ", chat template" : ""}`;
 }
 
-/** The reason a measured run may not be ranked: sample data, a limit, or a shard not yet merged. */
+/**
+ * The reason a measured run may not be ranked: sample data, a limit, a shard not yet merged, or a run in a visitor's
+ * browser (the /run/ page), listed apart until a maintainer reproduces it with zoo bench.
+ */
 export function unrankedReason(record: ResultRecord): UnrankedReason | undefined {
   if (record.suite.dataset.sample) return "sample data";
   if (record.limited) return "limited run";
   if (record.shard) return "shard of a run";
+  if (record.environment.browser !== undefined) return "browser run";
   return undefined;
 }
 

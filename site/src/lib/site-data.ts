@@ -42,7 +42,7 @@ export interface DataDirs {
 }
 
 /** The checkout's root: the nearest folder above `from` that holds pnpm-workspace.yaml. */
-function workspaceRoot(from: string): string {
+export function workspaceRoot(from: string): string {
   let dir = resolve(from);
   while (!existsSync(join(dir, "pnpm-workspace.yaml"))) {
     const parent = dirname(dir);

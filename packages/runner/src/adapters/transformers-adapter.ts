@@ -217,6 +217,16 @@ export class TransformersAdapter implements ModelAdapter {
     return this.maxLength;
   }
 
+  private beforeForward: (() => Promise<void>) | undefined;
+
+  /**
+   * Awaits `hook` before every loglikelihood forward pass: where ONNX Runtime computes on the calling thread (its
+   * WebAssembly build), a host gives its event loop a turn there, to read a Stop or let a storage write finish.
+   */
+  beforeEachForwardPass(hook: () => Promise<void>): void {
+    this.beforeForward = hook;
+  }
+
   forwardTokens(): number {
     return this.tokens;
   }
@@ -260,6 +270,7 @@ export class TransformersAdapter implements ModelAdapter {
       num_logits_to_keep: new Tensor("int64", BigInt64Array.of(BigInt(length - firstNeeded)), []),
     };
     if (past !== undefined) inputs.past_key_values = tiled(past.present, batch);
+    await this.beforeForward?.();
     const outputs = (await this.model(inputs)) as Record<string, Tensor>;
     this.tokens += batch * length;
     const logits = outputs.logits!.type === "float32" ? outputs.logits! : outputs.logits!.to("float32");

@@ -1,0 +1,76 @@
+import { resultFileName } from "@zoo/runner/result-file-name";
+import type { SuiteResult } from "@zoo/runner/scoring";
+import { recordJson, samplesFileName, samplesJsonl } from "./result-files.ts";
+import { recordSummaries, scoreText } from "./score-summary.ts";
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  attributes: Record<string, string> = {},
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  return node;
+}
+
+function download(text: string, name: string, type: string, label: string): HTMLAnchorElement {
+  const link = element("a", label, { download: name, href: URL.createObjectURL(new Blob([text], { type })) });
+  link.dataset.download = name;
+  return link;
+}
+
+/**
+ * One suite's result: the primary metric with its standard error and 95% interval, each category's where the
+ * suite has categories, what the run took, and the record and its samples to download.
+ */
+export function resultView(result: SuiteResult, title: string): HTMLElement {
+  const { record } = result;
+  const { overall, categories } = recordSummaries(record);
+  const section = element("section", undefined, { class: "run-result", "data-suite": record.suite.id });
+  section.append(element("h3", `${title}${record.suite.dataset.sample ? " (sample data)" : ""}`));
+  const score = element("p", undefined, { class: "run-score" });
+  score.append(element("strong", `${overall.metric}: `), element("span", scoreText(overall), { "data-score": "" }));
+  section.append(score);
+  if (categories.length > 0) {
+    const table = element("table", undefined, { class: "run-categories" });
+    const head = table.createTHead().insertRow();
+    for (const label of ["category", "documents", `${overall.metric} (%)`])
+      head.append(element("th", label, { scope: "col" }));
+    const body = table.createTBody();
+    for (const [name, summary] of categories) {
+      const row = body.insertRow();
+      row.dataset.category = name;
+      row.append(
+        element("th", name.replaceAll("_", " "), { scope: "row" }),
+        element("td", String(summary.documents)),
+        element("td", scoreText(summary)),
+      );
+    }
+    const wrap = element("div", undefined, { class: "table-wrap" });
+    wrap.append(table);
+    section.append(wrap);
+  }
+  const { timings } = record;
+  section.append(
+    element(
+      "p",
+      `${record.documents} documents, ${record.shots}-shot, in ${timings.wall_seconds.toFixed(1)} s` +
+        ` (${timings.items_per_second.toFixed(1)} items/s; answered from the store: ${timings.documents_cached ?? 0} of ${record.documents})` +
+        (record.suite.dataset.sample ? ". Sample data: never shown as the benchmark's score." : "."),
+      { class: "muted small" },
+    ),
+  );
+  const downloads = element("p", "Download: ", { class: "run-downloads" });
+  downloads.append(
+    download(recordJson(record), resultFileName(record), "application/json", "the result record (JSON)"),
+  );
+  if (result.samples) {
+    downloads.append(", ");
+    downloads.append(
+      download(samplesJsonl(result.samples), samplesFileName(record), "application/x-ndjson", "its samples (JSONL)"),
+    );
+  }
+  section.append(downloads);
+  return section;
+}

@@ -1,0 +1,19 @@
+import type { RunProgress, SuiteResult } from "@zoo/runner/scoring";
+import type { RunPlan } from "./run-plan.ts";
+
+/** What the page asks of the run's worker: one plan per worker, and Stop. */
+export type RunRequest = { type: "run"; plan: RunPlan } | { type: "stop" };
+
+/** What the run's worker tells the page, as it happens. */
+export type RunMessage =
+  | { type: "status"; text: string }
+  /** The model's key in the answer store, and the answers it already had there when the run began. */
+  | { type: "stored"; model: string; answers: number }
+  | { type: "progress"; suite: number; progress: RunProgress }
+  | { type: "result"; suite: number; result: SuiteResult }
+  /** The model's answers in the store when the run ended. */
+  | { type: "saved"; answers: number }
+  | { type: "done" }
+  /** Stopped as asked, after the forward pass that was running; every answer computed is saved. */
+  | { type: "stopped" }
+  | { type: "failed"; message: string };

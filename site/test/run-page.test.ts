@@ -1,0 +1,442 @@
+import { readFile, readdir } from "node:fs/promises";
+import type { Server } from "node:http";
+import { join, relative } from "node:path";
+import {
+  TINY_LM_SEED,
+  resultFileName,
+  runSuite,
+  startTokenizerThread,
+  type ResponseStore,
+  type SuiteResult,
+} from "@zoo/runner";
+import { TransformersAdapter } from "@zoo/runner/scoring";
+import { tinyLmFixture } from "@zoo/runner/testing";
+import {
+  loadSuiteRun,
+  parseSampleLines,
+  resultRecordSchema,
+  type ResultRecord,
+  type Response,
+  type SampleLine,
+} from "@zoo/suites";
+import { nodeSuiteIo } from "@zoo/suites/node";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PAGE_BUDGET_BYTES } from "../src/integration/site-checks.ts";
+import { pageWeight } from "../src/integration/page-weight.ts";
+import { serveStatic } from "../scripts/static-server.ts";
+import { CHROMIUM, CHROMIUM_FLAGS, CHROMIUM_MISSING, hasChromium, sharedSite } from "./site-build.ts";
+
+/*
+ * The /run/ page scoring zoo's tiny LM in headless Chromium, on WebAssembly: the real ONNX model, run by the real
+ * onnxruntime-web through transformers.js's web build, in the page's worker. The fixture site is the one the other
+ * site tests share (sharedSite); it serves the tiny LM, the samples and ONNX Runtime's files itself.
+ */
+
+/** The suites the parity test runs, as `zoo bench --sample` runs them: MMLU 5-shot and TruthfulQA MC2. */
+const SUITES = [
+  { id: "mmlu", shots: 5 },
+  { id: "truthfulqa_mc2", shots: 0 },
+] as const;
+/** float32 forward passes in ONNX Runtime's WebAssembly build against its native CPU build. */
+const LOGPROB_TOLERANCE = 1e-4;
+
+let site: Awaited<ReturnType<typeof sharedSite>>;
+
+/** The folder the site serves the tiny LM's files from, in the Hub's layout. */
+const tinyLmServed = () => join(site.dir, "run", "hub", "zoo", "tiny-lm", "resolve", "main");
+
+beforeAll(async () => {
+  site = await sharedSite("fixture");
+  if (site.code !== 0) throw new Error(`the fixture site did not build:\n${site.output}`);
+});
+
+describe("the /run/ page before Run", () => {
+  it("weighs within the pages' budget and loads neither transformers.js nor ONNX Runtime", async () => {
+    const html = await readFile(join(site.dir, "run", "index.html"), "utf8");
+    const weight = pageWeight(html, site.dir);
+    expect(weight.js + weight.css).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
+    const loaded = weight.files.map((file) => file.slice(site.dir.length)).join(" ");
+    expect(loaded).not.toMatch(/run-worker|ort-wasm|transformers/);
+  });
+
+  it("serves zoo's tiny LM as writeTinyLm writes it, in the Hub's layout", async () => {
+    const fixture = await tinyLmFixture();
+    const served = tinyLmServed();
+    const filesOf = async (dir: string) =>
+      (await readdir(dir, { recursive: true, withFileTypes: true }))
+        .filter((entry) => entry.isFile())
+        .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+        .sort();
+    const files = await filesOf(fixture.dir);
+    expect(files).toContain("onnx/model.onnx");
+    expect(await filesOf(served)).toEqual(files);
+    for (const file of files) {
+      const bytes = await readFile(join(served, file));
+      expect(bytes.equals(await readFile(join(fixture.dir, file))), file).toBe(true);
+    }
+  });
+});
+
+/** A ResponseStore in memory: what `zoo bench` keeps in its cache file, for one run. */
+function memoryStore(): ResponseStore {
+  const answers = new Map<string, Response>();
+  return {
+    has: (key) => answers.has(key),
+    get: (key) => answers.get(key),
+    put: (key, value) => answers.set(key, value),
+  };
+}
+
+/** What `zoo bench --model zoo:tiny-lm --suite mmlu,truthfulqa_mc2 --sample --log-samples` computes, in this process. */
+async function nodeResults(): Promise<Map<string, SuiteResult>> {
+  const fixture = await tinyLmFixture();
+  const adapter = await TransformersAdapter.load({
+    startEncoder: startTokenizerThread,
+    path: fixture.dir,
+    identity: {
+      adapter: "transformers-js",
+      repo: "tiny-lm",
+      revision: `seed-${TINY_LM_SEED}`,
+      dtype: "fp32",
+      device: "cpu",
+    },
+    dtype: "fp32",
+    device: "cpu",
+    batchSize: 1,
+    offline: true,
+  });
+  const results = new Map<string, SuiteResult>();
+  try {
+    for (const suite of SUITES) {
+      const run = await loadSuiteRun(suite.id, { io: nodeSuiteIo(), data: { kind: "sample" }, shots: suite.shots });
+      const result = await runSuite({
+        modelId: "zoo:tiny-lm",
+        adapter,
+        cache: memoryStore(),
+        run,
+        logSamples: true,
+        environment: { zoo_version: "0.1.0", node: process.version, platform: `${process.platform}-${process.arch}` },
+      });
+      results.set(suite.id, result);
+    }
+  } finally {
+    await adapter.dispose();
+  }
+  return results;
+}
+
+describe.skipIf(!hasChromium)("scoring in Chromium (WebAssembly)", () => {
+  let browser: Browser;
+  let server: Server;
+  let origin: string;
+  let node: Map<string, SuiteResult>;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    [node, { server, url: origin }, browser] = await Promise.all([
+      nodeResults(),
+      serveStatic(site.dir),
+      chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS }),
+    ]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  /** A page in a context of its own (its own IndexedDB), its console errors collected. */
+  async function openRunPage(context: BrowserContext): Promise<Page> {
+    const page = await context.newPage();
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+    await page.goto(new URL("run/", origin).href);
+    return page;
+  }
+
+  /** Chooses the tiny LM and the parity suites (MMLU 5-shot, TruthfulQA MC2), and presses Run. */
+  async function runTinyLm(page: Page): Promise<void> {
+    await page.selectOption("#run-model", "zoo:tiny-lm");
+    await page.$$eval(
+      "input[name=suite]",
+      (boxes, chosen) =>
+        boxes.forEach((box) => ((box as HTMLInputElement).checked = chosen.includes((box as HTMLInputElement).value))),
+      SUITES.map((suite): string => suite.id),
+    );
+    await page.fill('input[name="shots-mmlu"]', "5");
+    await page.click("#run-start");
+  }
+
+  const finished = (page: Page) =>
+    page.waitForFunction(
+      () =>
+        /^Done:/.test(document.querySelector("#run-status")!.textContent!) ||
+        !document.querySelector<HTMLElement>("#run-error")!.hidden,
+      undefined,
+      { timeout: 60_000 },
+    );
+
+  /** Each suite's record and samples, downloaded from the page's links. */
+  async function downloads(
+    page: Page,
+  ): Promise<Map<string, { record: ResultRecord; samples: SampleLine[]; name: string }>> {
+    const read = async (name: string) => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click(`a[data-download="${name}"]`)]);
+      expect(download.suggestedFilename()).toBe(name);
+      return readFile((await download.path())!, "utf8");
+    };
+    const got = new Map<string, { record: ResultRecord; samples: SampleLine[]; name: string }>();
+    for (const name of await page.$$eval("a[data-download$='.json']", (links) =>
+      links.map((link) => (link as HTMLElement).dataset.download!),
+    )) {
+      const record = resultRecordSchema.parse(JSON.parse(await read(name)));
+      const samples = parseSampleLines(await read(record.samples_file!), record.samples_file!);
+      got.set(record.suite.id, { record, samples, name });
+    }
+    return got;
+  }
+
+  /** The records the page offers, by suite, read from their links. */
+  const results = async (page: Page) =>
+    new Map(
+      (
+        await page.$$eval("a[data-download$='.json']", (links) =>
+          Promise.all(links.map((link) => fetch((link as HTMLAnchorElement).href).then((response) => response.text()))),
+        )
+      ).map((text) => {
+        const record = resultRecordSchema.parse(JSON.parse(text));
+        return [record.suite.id, record] as const;
+      }),
+    );
+
+  it("scores MMLU 5-shot and TruthfulQA MC2 as Node does, and downloads a valid record and its samples", async () => {
+    const context = await browser.newContext();
+    const requested: string[] = [];
+    context.on("request", (request) => requested.push(request.url()));
+    const page = await openRunPage(context);
+    await page.waitForLoadState("networkidle");
+    expect(requested.filter((url) => /run-worker|ort-wasm|\/hub\/|\/samples\//.test(url))).toEqual([]);
+    await expect.poll(() => page.textContent("#run-device-note")).toMatch(/^Runs on WebAssembly \(CPU\): /);
+
+    await runTinyLm(page);
+    await finished(page);
+    expect(await page.isHidden("#run-error"), (await page.textContent("#run-error")) ?? "").toBe(true);
+    // Everything came from the site itself: the worker's chunk, ONNX Runtime's WebAssembly, the model, the data.
+    expect(requested.filter((url) => !url.startsWith(origin) && !url.startsWith("blob:"))).toEqual([]);
+    expect(requested.some((url) => /\/_astro\/ort-wasm-simd-threaded\.asyncify-[\w-]+\.wasm$/.test(url))).toBe(true);
+
+    const browserResults = await downloads(page);
+    expect([...browserResults.keys()]).toEqual(SUITES.map((suite) => suite.id));
+    let maxDelta = 0;
+    for (const suite of SUITES) {
+      const ours = browserResults.get(suite.id)!;
+      const theirs = node.get(suite.id)!;
+      expect(ours.name).toBe(resultFileName(theirs.record));
+      // The record: valid, the same model, suite, data and shots as Node's, and marked as a browser run.
+      expect(ours.record.model).toEqual({ ...theirs.record.model, device: "wasm" });
+      expect(ours.record.model.id).toBe("zoo:tiny-lm");
+      expect(ours.record.suite).toEqual(theirs.record.suite);
+      expect(ours.record.suite.dataset.sample).toBe(true);
+      expect(ours.record.shots).toBe(suite.shots);
+      expect(ours.record.environment).toMatchObject({ device: "wasm", zoo_version: "0.1.0" });
+      expect(ours.record.environment.browser).toMatch(/\S+ \d+/);
+      expect(ours.record.environment.node).toBeUndefined();
+      expect(ours.record.environment.transformers_js).toBe(theirs.record.environment.transformers_js);
+      expect(ours.record.environment.onnxruntime).toMatch(/^1\.\d+/);
+      // Every request's log-likelihood, document by document, as Node's.
+      expect(ours.samples.map((line) => [line.doc_id, line.requests])).toEqual(
+        theirs.samples!.map((line) => [line.doc_id, line.requests]),
+      );
+      ours.samples.forEach((line, d) => {
+        const expected = theirs.samples![d]!.responses as { logprob: number; is_greedy: boolean }[];
+        (line.responses as { logprob: number; is_greedy: boolean }[]).forEach((response, r) => {
+          maxDelta = Math.max(maxDelta, Math.abs(response.logprob - expected[r]!.logprob));
+          expect(response.is_greedy).toBe(expected[r]!.is_greedy);
+        });
+        expect(line.metrics).toEqual(
+          Object.fromEntries(
+            Object.entries(theirs.samples![d]!.metrics).map(([name, value]) => [name, expect.closeTo(value, 6)]),
+          ),
+        );
+      });
+      // The same metrics and breakdown, to float noise.
+      expect(Object.keys(ours.record.metrics)).toEqual(Object.keys(theirs.record.metrics));
+      for (const [name, metric] of Object.entries(theirs.record.metrics)) {
+        expect(ours.record.metrics[name]!.value, name).toBeCloseTo(metric.value, 6);
+        expect(ours.record.metrics[name]!.stderr ?? 0, name).toBeCloseTo(metric.stderr ?? 0, 6);
+      }
+      expect(ours.record.groups.map(({ kind, name, documents }) => [kind, name, documents])).toEqual(
+        theirs.record.groups.map(({ kind, name, documents }) => [kind, name, documents]),
+      );
+    }
+    console.info(`/run/ page: max |Δ logprob| between Chromium (WASM) and Node: ${maxDelta.toExponential(2)}`);
+    expect(maxDelta).toBeLessThan(LOGPROB_TOLERANCE);
+
+    // The page shows the score with its standard error and 95% interval, and MMLU's categories.
+    const mmlu = node.get("mmlu")!.record.metrics.acc!;
+    expect(await page.textContent('.run-result[data-suite="mmlu"] [data-score]')).toContain(
+      `${(mmlu.value * 100).toFixed(1)} ± ${(mmlu.stderr! * 100).toFixed(1)} (95% interval `,
+    );
+    expect(
+      await page.$$eval('.run-result[data-suite="mmlu"] tr[data-category]', (rows) =>
+        rows.map((row) => (row as HTMLElement).dataset.category),
+      ),
+    ).toEqual(["humanities", "other", "social_sciences", "stem"]);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  /** How many answers this browser holds, all models together. */
+  const savedAnswers = (page: Page) =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const opening = indexedDB.open("zoo-run");
+          opening.onerror = () => reject(opening.error);
+          opening.onsuccess = () => {
+            const counting = opening.result.transaction("answers").objectStore("answers").count();
+            counting.onsuccess = () => {
+              opening.result.close();
+              resolve(counting.result);
+            };
+          };
+        }),
+    );
+
+  /** The "answered from the store: k of n" of a suite's result. */
+  const fromStore = async (page: Page, suite: string) =>
+    Number(
+      /answered from the store: (\d+) of/.exec((await page.textContent(`.run-result[data-suite="${suite}"]`))!)![1],
+    );
+
+  it("resumes from the answers saved in IndexedDB after Stop and after a reload mid-run, to the same records", async () => {
+    const answers = (suite: string) => node.get(suite)!.samples!.flatMap((line) => line.responses).length;
+    const total = answers("mmlu") + answers("truthfulqa_mc2");
+    const context = await browser.newContext();
+    // Stop, as a person would press it: the moment the page shows the first MMLU document computed.
+    await context.addInitScript(() => {
+      new MutationObserver(() => {
+        const bar = document.querySelector("#run-bar");
+        if (bar?.getAttribute("data-suite") !== "mmlu" || sessionStorage.getItem("zoo-test-stopped")) return;
+        if (Number(bar.getAttribute("data-done")) - Number(bar.getAttribute("data-cached")) < 1) return;
+        sessionStorage.setItem("zoo-test-stopped", "1");
+        document.querySelector<HTMLButtonElement>("#run-stop")!.click();
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-done"] });
+    });
+    // TruthfulQA's data, held while `hold` is set: the run is then between its suites for as long as the test likes.
+    let hold: ((release: () => void) => void) | undefined;
+    await context.route("**/run/samples/truthfulqa/**", (route) => {
+      const release = () => void route.continue().catch(() => {});
+      if (hold) hold(release);
+      else release();
+    });
+    const page = await openRunPage(context);
+
+    // Stopped mid-MMLU: what was computed is saved, the rest is not.
+    await runTinyLm(page);
+    await page.waitForFunction(() => /^Stopped\. \d/.test(document.querySelector("#run-status")!.textContent!));
+    const stopped = (await page.textContent("#run-status"))!;
+    const afterStop = Number(
+      /^Stopped\. (\d+) answers of this model are saved in this browser: Run resumes from them\.$/.exec(stopped)?.[1],
+    );
+    expect(afterStop, stopped).toBeGreaterThanOrEqual(4);
+    expect(afterStop).toBeLessThan(answers("mmlu"));
+    expect(await savedAnswers(page)).toBe(afterStop);
+    expect(await page.isDisabled("#run-stop")).toBe(true);
+
+    // Run again: MMLU resumes from the store and finishes; the page is reloaded while TruthfulQA's data loads.
+    const held = new Promise<() => void>((resolve) => (hold = resolve));
+    await runTinyLm(page);
+    await page.waitForSelector('.run-result[data-suite="mmlu"]');
+    const resumedFromStore = await fromStore(page, "mmlu");
+    expect(resumedFromStore).toBeGreaterThanOrEqual(1);
+    expect(resumedFromStore).toBeLessThan(10);
+    const mmlu = (await results(page)).get("mmlu")!;
+    expect(mmlu.timings.documents_cached).toBe(resumedFromStore);
+    const release = await held;
+    expect(await page.textContent("#run-status")).toBe("loading truthfulqa_mc2's data…");
+    hold = undefined;
+    await page.reload();
+    release();
+    expect(await savedAnswers(page)).toBe(answers("mmlu"));
+
+    // After the reload, Run finishes the plan: MMLU all from the store, TruthfulQA computed, the same records.
+    await runTinyLm(page);
+    await finished(page);
+    expect(await page.textContent("#run-stored")).toBe(
+      `${answers("mmlu")} answers of this model are saved in this browser: this run resumes from them.`,
+    );
+    expect(await page.isHidden("#run-error")).toBe(true);
+    expect(await fromStore(page, "mmlu")).toBe(10);
+    expect(await fromStore(page, "truthfulqa_mc2")).toBe(0);
+    expect(await page.textContent("#run-status")).toBe(
+      `Done: 2 suites scored; ${total} answers of this model are saved in this browser.`,
+    );
+    expect(await savedAnswers(page)).toBe(total);
+    const final = await results(page);
+    for (const suite of SUITES) {
+      const record = final.get(suite.id)!;
+      const theirs = node.get(suite.id)!.record;
+      for (const [name, metric] of Object.entries(theirs.metrics))
+        expect(record.metrics[name]!.value, name).toBeCloseTo(metric.value, 6);
+      expect(record.groups.map(({ name, documents }) => [name, documents])).toEqual(
+        theirs.groups.map(({ name, documents }) => [name, documents]),
+      );
+    }
+    expect(final.get("mmlu")!.metrics).toEqual(mmlu.metrics);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("says in one line why a model cannot be run: no such repo, no network, no ONNX weights, a malformed name", async () => {
+    const context = await browser.newContext();
+    const commit = "0123456789abcdef0123456789abcdef01234567";
+    const tinyLm = tinyLmServed();
+    // The Hub, as this machine cannot reach it: a repo it lacks, a repo without ONNX weights, and no network at all
+    // for the catalogue entry's repo.
+    await context.route("https://huggingface.co/**", async (route) => {
+      const { pathname } = new URL(route.request().url());
+      if (pathname.startsWith("/api/models/acme/base-7b-onnx/")) return route.abort("internetdisconnected");
+      if (pathname.startsWith("/api/models/acme/no-onnx/"))
+        return route.fulfill({ json: { id: "acme/no-onnx", sha: commit } });
+      // Any revision, as the Hub answers (transformers.js looks for tokenizer_config.json at main first).
+      const file = /^\/acme\/no-onnx\/resolve\/[^/]+\/([^/]+)$/.exec(pathname)?.[1];
+      if (file) return route.fulfill({ body: await readFile(join(tinyLm, file)), contentType: "application/json" });
+      return route.fulfill({ status: 404, json: { error: "Repository not found" } });
+    });
+    const page = await openRunPage(context);
+    const failure = async () => {
+      await page.click("#run-start");
+      await page.waitForSelector("#run-error:not([hidden])", { timeout: 30_000 });
+      expect(await page.isDisabled("#run-start")).toBe(false);
+      expect(await page.isDisabled("#run-stop")).toBe(true);
+      return page.textContent("#run-error");
+    };
+
+    await page.selectOption("#run-model", "hf:other");
+    await page.fill("#run-repo", "zoo/not-on-this-site");
+    expect(await failure()).toBe(
+      "the Hub has no model repo zoo/not-on-this-site, or it is private or gated, which this page cannot open",
+    );
+    await page.fill("#run-repo", "acme/no-onnx");
+    expect(await page.inputValue("#run-dtype")).toBe("q8");
+    expect(await failure()).toBe(
+      "acme/no-onnx has no onnx/model_quantized.onnx (its q8 weights): choose another dtype, or a repo with ONNX weights for transformers.js",
+    );
+    await page.fill("#run-repo", "not a repo");
+    expect(await failure()).toBe('"not a repo" is not a Hub repo: expected org/name, or org/name@revision');
+
+    await page.selectOption("#run-model", "base-7b");
+    expect(await page.inputValue("#run-dtype")).toBe("q8");
+    expect(await failure()).toMatch(
+      /^cannot reach the Hugging Face Hub \(huggingface\.co\) to find acme\/base-7b-onnx: .+\. Check the connection, or whether something blocks huggingface\.co$/,
+    );
+    await context.close();
+  });
+});
+
+if (!hasChromium) describe("scoring in Chromium (WebAssembly)", () => it.skip(CHROMIUM_MISSING, () => {}));
