@@ -207,7 +207,9 @@ function bySubject(requests: readonly LoglikelihoodRequest[], pairs: readonly En
   const groups = new Map<string, EncodedPair[]>();
   requests.forEach((request, index) => {
     const subject = request.context.slice(0, request.context.indexOf("\n\n"));
-    groups.set(subject, [...(groups.get(subject) ?? []), pairs[index]!]);
+    const group = groups.get(subject);
+    if (group === undefined) groups.set(subject, [pairs[index]!]);
+    else group.push(pairs[index]!);
   });
   return [...groups.values()];
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { tokenLogprob } from "./log-softmax.ts";
+import { logitRow, rowLogprob } from "./log-softmax.ts";
 
-describe("tokenLogprob", () => {
+const tokenLogprob = (logits: ArrayLike<number>, offset: number, vocabSize: number, token: number) =>
+  rowLogprob(logits, offset, logitRow(logits, offset, vocabSize), token);
+
+describe("logitRow and rowLogprob", () => {
   it("is the log-softmax of the token's logit, in float64", () => {
     const logits = Float32Array.of(9, 1, 2, 3, 2);
     // The row at offset 1: [1, 2, 3, 2]; log Σ exp = 3 + log(1 + 2e^-1 + e^-2).

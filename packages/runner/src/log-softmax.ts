@@ -30,16 +30,3 @@ export function rowLogprob(
 ): { logprob: number; greedy: boolean } {
   return { logprob: logits[offset + token]! - row.max - row.logSum, greedy: row.argmax === token };
 }
-
-/**
- * The log-probability of `token` under one row of logits, computed in float64 whatever the logits' type, and
- * whether `token` is the row's argmax (the first maximum on ties, as torch's argmax).
- */
-export function tokenLogprob(
-  logits: ArrayLike<number>,
-  offset: number,
-  vocabSize: number,
-  token: number,
-): { logprob: number; greedy: boolean } {
-  return rowLogprob(logits, offset, logitRow(logits, offset, vocabSize), token);
-}

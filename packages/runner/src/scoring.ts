@@ -1,19 +1,14 @@
 // The scoring core, the same in Node and in a browser: transformers.js models scored exactly as
-// lm-evaluation-harness scores them, through the prefix tree, and a suite run from its requests to its record. No Node built-ins are reachable from here (see
-// scoring-bundle.test.ts); a host brings its own TokenEncoder (Node: startTokenizerThread, in the main index).
+// lm-evaluation-harness scores them, through the prefix tree, and a suite run from its requests to its record.
+// No Node built-ins are reachable from here (see scoring-bundle.test.ts); a host brings its own TokenEncoder (Node:
+// startTokenizerThread, in the main index) and ResponseStore (Node: ResponseCache; a browser: IndexedDB).
 export type { AnswerOptions, ModelAdapter, ModelIdentity } from "./adapter.ts";
 export { inlineEncoder } from "./adapters/token-encoder.ts";
 export type { TokenEncoder } from "./adapters/token-encoder.ts";
-export { TransformersAdapter, loadTokenizer } from "./adapters/transformers-adapter.ts";
+export { TransformersAdapter } from "./adapters/transformers-adapter.ts";
 export type { TransformersModelOptions } from "./adapters/transformers-adapter.ts";
-export { chatTemplateRenderer } from "./chat-template.ts";
-export { AUTO_BATCH_MAX_ROWS, AUTO_BATCH_TOKENS, forwardBatches } from "./forward-batches.ts";
 export type { BatchSize } from "./forward-batches.ts";
-export { encodePair, pairTexts, truncatedInput } from "./lm-eval-encoding.ts";
-export type { EncodedPair } from "./lm-eval-encoding.ts";
-export { logitRow, rowLogprob, tokenLogprob } from "./log-softmax.ts";
-export { PASS_COST_TOKENS, buildPrefixTree, requestsBelow, treeTokens } from "./prefix-tree.ts";
-export type { EncodedRequest, PrefixNode, Sharing } from "./prefix-tree.ts";
+export type { Sharing } from "./prefix-tree.ts";
 export { requestKey } from "./request-key.ts";
 export { resultFileName } from "./result-file-name.ts";
 export type { ResponseStore } from "./response-store.ts";
