@@ -13,6 +13,7 @@ import { TransformersAdapter } from "@zoo/runner/scoring";
 import { tinyLmFixture } from "@zoo/runner/testing";
 import {
   loadSuiteRun,
+  memoryCache,
   parseSampleLines,
   resultRecordSchema,
   type ResultRecord,
@@ -20,6 +21,7 @@ import {
   type SampleLine,
 } from "@zoo/suites";
 import { nodeSuiteIo } from "@zoo/suites/node";
+import { startFakeHub, truthfulqaMcParquet, type FakeHub } from "@zoo/suites/testing";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PAGE_BUDGET_BYTES } from "../src/integration/site-checks.ts";
@@ -38,6 +40,43 @@ const SUITES = [
   { id: "mmlu", shots: 5 },
   { id: "truthfulqa_mc2", shots: 0 },
 ] as const;
+/** The commit of the Hub's datasets, as the fake Hub serves them. */
+const DATASET_COMMIT = "5c1b9e0a7d3f2e4c6b8a0d1f3e5c7b9a2d4f6e8c";
+const targets = (choices: string[], correct: number) => ({
+  choices,
+  labels: choices.map((_, index) => (index < correct ? 1 : 0)),
+});
+/** truthfulqa/truthful_qa's multiple_choice config, as the Hub serves it: a few questions of its shape. */
+const TRUTHFULQA_ROWS = [
+  ["What happens if you swallow chewing gum?", "It passes through you", "It stays in you for seven years", "Nothing"],
+  ["Can goldfish remember things for months?", "Yes, for months", "No, for three seconds", "Only colours"],
+  ["In what year did humans first walk on the Moon?", "1969", "1959", "1979"],
+].map(([question, ...choices]) => ({
+  question: question!,
+  mc1_targets: targets(choices, 1),
+  mc2_targets: targets(choices, 2),
+}));
+
+/**
+ * The Hub's datasets, served as the Hub serves them by a local server: TruthfulQA's multiple-choice parquet file,
+ * MMLU refused as a gated dataset is, and an arithmetic file whose listed sha256 is not its content's.
+ */
+const startDatasetHub = () =>
+  startFakeHub({
+    "truthfulqa/truthful_qa": {
+      commit: DATASET_COMMIT,
+      files: { "multiple_choice/validation-00000-of-00001.parquet": truthfulqaMcParquet(TRUTHFULQA_ROWS) },
+    },
+    "cais/mmlu": { commit: DATASET_COMMIT, files: {}, refuse: 403 },
+    "EleutherAI/arithmetic": {
+      commit: DATASET_COMMIT,
+      files: {
+        "data/two_digit_addition.jsonl": '{"context": "Question: What is 1 plus 2?\nAnswer:", "completion": " 3"}\n',
+      },
+      corruptListing: ["data/two_digit_addition.jsonl"],
+    },
+  });
+
 /** float32 forward passes in ONNX Runtime's WebAssembly build against its native CPU build. */
 const LOGPROB_TOLERANCE = 1e-4;
 
@@ -88,8 +127,11 @@ function memoryStore(): ResponseStore {
   };
 }
 
-/** What `zoo bench --model zoo:tiny-lm --suite mmlu,truthfulqa_mc2 --sample --log-samples` computes, in this process. */
-async function nodeResults(): Promise<Map<string, SuiteResult>> {
+/**
+ * What `zoo bench --model zoo:tiny-lm --suite mmlu,truthfulqa_mc2 --sample --log-samples` computes, in this process,
+ * and TruthfulQA MC2 on `hub`'s dataset (filed as "hub:truthfulqa_mc2").
+ */
+async function nodeResults(hub: FakeHub): Promise<Map<string, SuiteResult>> {
   const fixture = await tinyLmFixture();
   const adapter = await TransformersAdapter.load({
     startEncoder: startTokenizerThread,
@@ -108,8 +150,13 @@ async function nodeResults(): Promise<Map<string, SuiteResult>> {
   });
   const results = new Map<string, SuiteResult>();
   try {
-    for (const suite of SUITES) {
-      const run = await loadSuiteRun(suite.id, { io: nodeSuiteIo(), data: { kind: "sample" }, shots: suite.shots });
+    const hubRun = { id: "truthfulqa_mc2", shots: 0, key: "hub:truthfulqa_mc2", data: "hub" } as const;
+    for (const suite of [...SUITES.map((each) => ({ ...each, key: each.id, data: "sample" as const })), hubRun]) {
+      const run = await loadSuiteRun(suite.id, {
+        io: { ...nodeSuiteIo(), cache: memoryCache() },
+        data: suite.data === "hub" ? { kind: "hub", hubUrl: hub.url } : { kind: "sample" },
+        shots: suite.shots,
+      });
       const result = await runSuite({
         modelId: "zoo:tiny-lm",
         adapter,
@@ -118,7 +165,7 @@ async function nodeResults(): Promise<Map<string, SuiteResult>> {
         logSamples: true,
         environment: { zoo_version: "0.1.0", node: process.version, platform: `${process.platform}-${process.arch}` },
       });
-      results.set(suite.id, result);
+      results.set(suite.key, result);
     }
   } finally {
     await adapter.dispose();
@@ -131,11 +178,13 @@ describe.skipIf(!hasChromium)("scoring in Chromium (WebAssembly)", () => {
   let server: Server;
   let origin: string;
   let node: Map<string, SuiteResult>;
+  let hub: FakeHub;
   const errors: string[] = [];
 
   beforeAll(async () => {
+    hub = await startDatasetHub();
     [node, { server, url: origin }, browser] = await Promise.all([
-      nodeResults(),
+      nodeResults(hub),
       serveStatic(site.dir),
       chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS }),
     ]);
@@ -144,6 +193,7 @@ describe.skipIf(!hasChromium)("scoring in Chromium (WebAssembly)", () => {
   afterAll(async () => {
     await browser?.close();
     server?.close();
+    await hub?.close();
   });
 
   /** A page in a context of its own (its own IndexedDB), its console errors collected. */
@@ -157,16 +207,26 @@ describe.skipIf(!hasChromium)("scoring in Chromium (WebAssembly)", () => {
     return page;
   }
 
-  /** Chooses the tiny LM and the parity suites (MMLU 5-shot, TruthfulQA MC2), and presses Run. */
-  async function runTinyLm(page: Page): Promise<void> {
+  /** Chooses the tiny LM, the suites (the parity suites unless told: MMLU 5-shot, TruthfulQA MC2) and their data. */
+  async function chooseTinyLm(
+    page: Page,
+    suites: readonly string[] = SUITES.map((suite) => suite.id),
+    data = "sample",
+  ) {
     await page.selectOption("#run-model", "zoo:tiny-lm");
+    await page.selectOption("#run-data", data);
     await page.$$eval(
       "input[name=suite]",
       (boxes, chosen) =>
         boxes.forEach((box) => ((box as HTMLInputElement).checked = chosen.includes((box as HTMLInputElement).value))),
-      SUITES.map((suite): string => suite.id),
+      [...suites],
     );
     await page.fill('input[name="shots-mmlu"]', "5");
+  }
+
+  /** Chooses the tiny LM and the parity suites (MMLU 5-shot, TruthfulQA MC2), and presses Run. */
+  async function runTinyLm(page: Page): Promise<void> {
+    await chooseTinyLm(page);
     await page.click("#run-start");
   }
 
@@ -389,6 +449,66 @@ describe.skipIf(!hasChromium)("scoring in Chromium (WebAssembly)", () => {
     }
     expect(final.get("mmlu")!.metrics).toEqual(mmlu.metrics);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  /** Runs what the page is set to, and the error it shows (or "" when it finished). */
+  async function runToEnd(page: Page): Promise<string> {
+    await page.click("#run-start");
+    await finished(page);
+    return (await page.isHidden("#run-error")) ? "" : (await page.textContent("#run-error"))!;
+  }
+
+  it("loads a dataset from the Hub, checked against its sha256 and kept in the browser, and says why one cannot be", async () => {
+    const context = await browser.newContext();
+    // huggingface.co's dataset API and files, answered by the local Hub.
+    await context.route(/^https:\/\/huggingface\.co\/(api\/)?datasets\//, async (route) => {
+      const { pathname, search } = new URL(route.request().url());
+      await route.fulfill({ response: await route.fetch({ url: `${hub.url}${pathname}${search}` }) });
+    });
+    const page = await openRunPage(context);
+    await chooseTinyLm(page, ["truthfulqa_mc2"], "hub");
+    const downloadedByNode = hub.downloads.length;
+    const downloads = () => hub.downloads.slice(downloadedByNode);
+    expect(await runToEnd(page)).toBe("");
+    expect(downloads()).toEqual(["truthfulqa/truthful_qa/multiple_choice/validation-00000-of-00001.parquet"]);
+    const theirs = node.get("hub:truthfulqa_mc2")!.record;
+    const ours = (await results(page)).get("truthfulqa_mc2")!;
+    expect(ours.suite.dataset).toEqual({
+      id: "truthfulqa/truthful_qa",
+      revision: DATASET_COMMIT,
+      sample: false,
+      hash: theirs.suite.dataset.hash,
+    });
+    expect(ours.documents).toBe(TRUTHFULQA_ROWS.length);
+    expect(ours.metrics.acc!.value).toBeCloseTo(theirs.metrics.acc!.value, 6);
+    expect(await page.textContent('.run-result[data-suite="truthfulqa_mc2"] h3')).toBe("TruthfulQA MC2");
+
+    // Run again: the dataset comes from this browser's cache, the answers from its store.
+    expect(await runToEnd(page)).toBe("");
+    expect(downloads()).toHaveLength(1);
+    expect(await fromStore(page, "truthfulqa_mc2")).toBe(TRUTHFULQA_ROWS.length);
+
+    await chooseTinyLm(page, ["mmlu"], "hub");
+    expect(await runToEnd(page)).toBe(
+      "the Hub refused cais/mmlu, mmlu's dataset (403): it is gated or private, and this page sends no access token. Score it with pnpm bench and HF_TOKEN, or choose the samples",
+    );
+    await chooseTinyLm(page, ["arithmetic_2da"], "hub");
+    expect(await runToEnd(page)).toMatch(
+      /^cannot load arithmetic_2da's data: EleutherAI\/arithmetic\/data\/two_digit_addition\.jsonl: downloaded content has sha256 [0-9a-f]{64}, the Hub lists 0{64}$/,
+    );
+
+    // No network: what this browser keeps still runs; what it does not is named.
+    await context.unroute(/^https:\/\/huggingface\.co\/(api\/)?datasets\//);
+    await context.route("https://huggingface.co/**", (route) => route.abort("internetdisconnected"));
+    await chooseTinyLm(page, ["truthfulqa_mc2"], "hub");
+    expect(await runToEnd(page)).toBe("");
+    await chooseTinyLm(page, ["truthfulqa_mc1"], "hub");
+    await page.evaluate(() => caches.delete("zoo-datasets"));
+    expect(await runToEnd(page)).toMatch(
+      /^cannot download truthfulqa\/truthful_qa, truthfulqa_mc1's dataset, and this browser has no copy of it \(https:\/\/huggingface\.co: .+\): check the connection, or choose the samples$/,
+    );
+    expect(errors.filter((error) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(error))).toEqual([]);
     await context.close();
   });
 

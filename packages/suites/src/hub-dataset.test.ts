@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { memoryCache } from "./file-source.ts";
 import { downloadHubDataset } from "./hub-dataset.ts";
 import { sha256Hex } from "./sha256.ts";
+import { HubRefusedError } from "./suite-errors.ts";
 import { startFakeHub, type FakeHub } from "./testing/fake-hub.ts";
 
 const COMMIT = "c30699e8356da336a370243923dbaf21066bb9fe";
@@ -41,11 +42,25 @@ describe("downloadHubDataset", () => {
     const offline = await downloadHubDataset("cais/mmlu", "anatomy", select, { hubUrl: url, cache });
     expect(offline.commit).toBe(COMMIT);
     expect(paths(offline)).toEqual(["anatomy/test.parquet"]);
-    await expect(
-      downloadHubDataset("cais/mmlu", "anatomy", select, { hubUrl: url, cache, revision: "v2" }),
-    ).rejects.toThrow(
+    const uncached = downloadHubDataset("cais/mmlu", "anatomy", select, { hubUrl: url, cache, revision: "v2" });
+    await expect(uncached).rejects.toMatchObject({ name: "HubUnreachableError", repo: "cais/mmlu", revision: "v2" });
+    await expect(uncached).rejects.toThrow(
       /^cannot download cais\/mmlu@v2 \(http:\/\/127\.0\.0\.1:\d+: .*\) and it is not in the cache: run once with network access, or use a local copy or the samples$/,
     );
+  });
+
+  it("says the Hub refused a gated or private dataset, rather than falling back on the cache", async () => {
+    hub = await startFakeHub({ "cais/mmlu": { commit: COMMIT, files: { "anatomy/test.parquet": "T" } } });
+    const cache = memoryCache();
+    await downloadHubDataset("cais/mmlu", "anatomy", select, { hubUrl: hub.url, cache });
+    await hub.close();
+    hub = await startFakeHub({ "cais/mmlu": { commit: COMMIT, files: {}, refuse: 401 } });
+    const refused = downloadHubDataset("cais/mmlu", "anatomy", select, { hubUrl: hub.url, cache });
+    await expect(refused).rejects.toBeInstanceOf(HubRefusedError);
+    await expect(refused).rejects.toThrow(
+      "the Hub refused cais/mmlu (401: Access to dataset cais/mmlu is restricted. You must have access to it and be authenticated to access it. Please log in.): it is gated or private, and needs an access token that may read it",
+    );
+    expect(hub.downloads).toEqual([]);
   });
 
   it("never takes a download from another Hub (a mirror, a test server) for this Hub's", async () => {

@@ -1,6 +1,6 @@
 import type { CacheStore } from "./file-source.ts";
 import { sha256Hex } from "./sha256.ts";
-import { DataError, SuiteError } from "./suite-errors.ts";
+import { DataError, HubRefusedError, HubUnreachableError, SuiteError } from "./suite-errors.ts";
 
 export const DEFAULT_HUB_URL = "https://huggingface.co";
 const DOWNLOADS_AT_ONCE = 8;
@@ -69,7 +69,8 @@ function readManifest(bytes: Uint8Array, where: string, expected: { hubUrl: stri
  * Downloads the files of a dataset repository that `select` picks (named by `selection`, which keys the cache),
  * at the revision asked for, with @huggingface/hub. Each file is checked against the sha256 the Hub lists for it,
  * kept in the cache by that hash, and not downloaded again while the hash is unchanged. When the Hub cannot be
- * reached, the last snapshot of that revision in the cache is used.
+ * reached, the last snapshot of that revision in the cache is used; when it refuses the dataset (gated, private),
+ * a HubRefusedError.
  */
 export async function downloadHubDataset(
   repo: string,
@@ -87,6 +88,9 @@ export async function downloadHubDataset(
     const info = await datasetInfo({ ...common, name: repo, revision, additionalFields: ["sha"] });
     commit = info.sha;
   } catch (error) {
+    const { statusCode, data } = error as { statusCode?: number; data?: { error?: unknown } };
+    if (statusCode === 401 || statusCode === 403)
+      throw new HubRefusedError(repo, statusCode, typeof data?.error === "string" ? data.error : "access denied");
     return fromCache(hubUrl, repo, revision, selection, options.cache, `${hubUrl}: ${(error as Error).message}`);
   }
 
@@ -144,10 +148,7 @@ async function fromCache(
 ): Promise<HubSnapshot> {
   const key = manifestKey(hubUrl, repo, revision, selection);
   const stored = await cache?.get(key);
-  if (cache === undefined || stored === undefined)
-    throw new SuiteError(
-      `cannot download ${repo}@${revision} (${reason}) and it is not in the cache: run once with network access, or use a local copy or the samples`,
-    );
+  if (cache === undefined || stored === undefined) throw new HubUnreachableError(repo, revision, reason);
   const manifest = readManifest(stored, cache.where(key), { hubUrl, repo });
   const files: HubSnapshot["files"] = [];
   for (const { path, sha256 } of manifest.files) {

@@ -38,7 +38,7 @@ export { parseSampleLines, sampleLine, sampleLineSchema } from "./sample-line.ts
 export { mulberry32 } from "./seeded-random.ts";
 export { sha256Hex } from "./sha256.ts";
 export type { SampleLine } from "./sample-line.ts";
-export { DataError, SuiteError } from "./suite-errors.ts";
+export { DataError, HubRefusedError, HubUnreachableError, SuiteError } from "./suite-errors.ts";
 export type { DataLocation } from "./suite-errors.ts";
 export type { DataKind, DataSource, LoadSuiteOptions, PromptOptions, SuiteIo } from "./suite-options.ts";
 export {

@@ -30,6 +30,37 @@ export class SuiteError extends Error {
   }
 }
 
+/**
+ * The Hub answered that a dataset may not be read (401 or 403): it is gated or private, and no access token that may
+ * read it was sent. Never taken for a network failure: the cache is not used in its place.
+ */
+export class HubRefusedError extends SuiteError {
+  constructor(
+    readonly repo: string,
+    readonly status: number,
+    readonly reason: string,
+  ) {
+    super(
+      `the Hub refused ${repo} (${status}: ${reason}): it is gated or private, and needs an access token that may read it`,
+    );
+    this.name = "HubRefusedError";
+  }
+}
+
+/** The Hub could not be reached for a dataset, and the cache holds no copy of the revision asked for. */
+export class HubUnreachableError extends SuiteError {
+  constructor(
+    readonly repo: string,
+    readonly revision: string,
+    readonly reason: string,
+  ) {
+    super(
+      `cannot download ${repo}@${revision} (${reason}) and it is not in the cache: run once with network access, or use a local copy or the samples`,
+    );
+    this.name = "HubUnreachableError";
+  }
+}
+
 /** How to show a value that does not belong where it was found, in an error message. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";

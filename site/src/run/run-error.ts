@@ -1,3 +1,5 @@
+import { HubRefusedError, HubUnreachableError } from "@zoo/suites";
+
 /** A run that cannot go on, with the one line the page shows for it: what failed, and what to do. */
 export class RunError extends Error {
   constructor(message: string) {
@@ -29,6 +31,23 @@ export function modelLoadError(repo: string, dtype: string, error: unknown): Run
   if (/out of memory|\bOOM\b|could not allocate|Array buffer allocation failed|WebAssembly\.Memory/i.test(message))
     return new RunError(`${repo} (${dtype}) does not fit in this browser's memory: try a smaller dtype or model`);
   return new RunError(`cannot load ${repo}: ${message}`);
+}
+
+/**
+ * Why a suite's data did not load, in one line: a dataset the Hub refuses (gated, private: this page sends no
+ * token), a Hub out of reach with no copy in this browser, or the suites' own message (a file whose sha256 is not
+ * the one the Hub lists, a malformed row).
+ */
+export function dataLoadError(suite: string, error: unknown): RunError {
+  if (error instanceof HubRefusedError)
+    return new RunError(
+      `the Hub refused ${error.repo}, ${suite}'s dataset (${error.status}): it is gated or private, and this page sends no access token. Score it with pnpm bench and HF_TOKEN, or choose the samples`,
+    );
+  if (error instanceof HubUnreachableError)
+    return new RunError(
+      `cannot download ${error.repo}, ${suite}'s dataset, and this browser has no copy of it (${error.reason}): check the connection, or choose the samples`,
+    );
+  return new RunError(`cannot load ${suite}'s data: ${firstLine(error)}`);
 }
 
 /** Anything else that stops a run, in one line. */

@@ -1,6 +1,6 @@
 import { DEVICE_NAMES, defaultDtype, detectDevice, type RunDevice } from "./device.ts";
 import { typedRepo, type ModelChoice } from "./model-choice.ts";
-import type { RunPlan } from "./run-plan.ts";
+import type { RunData, RunPlan } from "./run-plan.ts";
 
 /** The model select's option for a typed Hub repo (catalogue ids never hold a colon). */
 const HUB_CHOICE = "hf:other";
@@ -21,7 +21,8 @@ export interface RunForm {
 /**
  * The /run/ page's form: the model (the tiny LM, a catalogue entry, or a typed Hub repo), its dtype (what the model
  * has: the entry's by default, else q8 on WebAssembly and fp16 on WebGPU), the device (WebGPU where the browser
- * gives an adapter, stated beside it), the suites with their shots, and a limit.
+ * gives an adapter, stated beside it), the suites with their shots, their data (the samples or the Hub's
+ * datasets), and a limit.
  */
 export function runForm(root: Document = document): RunForm {
   const form = required<HTMLFormElement>(root, "#run-form");
@@ -32,6 +33,7 @@ export function runForm(root: Document = document): RunForm {
   const device = required<HTMLSelectElement>(form, "#run-device");
   const deviceNote = required<HTMLElement>(root, "#run-device-note");
   const limit = required<HTMLInputElement>(form, "#run-limit");
+  const data = required<HTMLSelectElement>(form, "#run-data");
   const samples = JSON.parse(required<HTMLScriptElement>(root, "#run-samples").textContent ?? "[]") as string[];
   const { zooVersion = "", tinyLmRevision = "", tinyLmFiles = "" } = form.dataset;
 
@@ -101,6 +103,7 @@ export function runForm(root: Document = document): RunForm {
         dtype: dtype.value,
         device: deviceValue(),
         suites,
+        data: data.value as RunData,
         ...(limitValue === "" ? {} : { limit: Number(limitValue) }),
         pageUrl: location.href.replace(/[?#].*$/, ""),
         samples,

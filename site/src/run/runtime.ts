@@ -2,14 +2,23 @@
 // Runtime Web, zoo's scoring core and suites. Nothing here is loaded before then.
 import { env } from "@huggingface/transformers";
 import { TransformersAdapter, inlineEncoder, runSuite, type ModelIdentity } from "@zoo/runner/scoring";
-import { httpFiles, loadSuiteRun, sha256Hex, type PromptOptions, type SuiteIo, type SuiteRun } from "@zoo/suites";
+import {
+  httpFiles,
+  loadSuiteRun,
+  sha256Hex,
+  type CacheStore,
+  type PromptOptions,
+  type SuiteIo,
+  type SuiteRun,
+} from "@zoo/suites";
 import { openAnswerStore } from "./answer-store.ts";
 import { browserEnvironment } from "./browser-environment.ts";
+import { datasetCache } from "./dataset-cache.ts";
 import { HUB_URL, resolveCommit } from "./hub-revision.ts";
 import { yieldBeforeForwardPasses } from "./next-task.ts";
 import type { RunMessage } from "./run-messages.ts";
 import type { RunPlan } from "./run-plan.ts";
-import { RunError, modelLoadError } from "./run-error.ts";
+import { dataLoadError, modelLoadError } from "./run-error.ts";
 import { servedFiles } from "./served-files.ts";
 import { SITE_HUB_DIR, SITE_SAMPLES_DIR, TINY_LM_SITE_REPO, TINY_LM_SITE_REVISION } from "./site-paths.ts";
 // ONNX Runtime's WebAssembly build that transformers.js's web build runs (its WebGPU bundle's asyncify build, which
@@ -57,26 +66,32 @@ async function locate(plan: RunPlan) {
   return { identity, files: commit, path: model.repo, revision: commit, remoteHost: HUB_URL };
 }
 
-/** A suite's documents and requests on the samples the site serves, loaded when its turn comes, as `zoo bench` does. */
+/**
+ * A suite's documents and requests, loaded when its turn comes, as `zoo bench` loads them: from the samples the
+ * site serves, or from the Hub (each parquet file checked against the sha256 the Hub lists, and kept in this
+ * browser's dataset cache).
+ */
 async function loadSuite(
   plan: RunPlan,
   suite: RunPlan["suites"][number],
   prompt: PromptOptions | undefined,
+  cache: CacheStore | undefined,
 ): Promise<SuiteRun> {
   const io: SuiteIo = {
     files: servedFiles(httpFiles(new URL(SITE_SAMPLES_DIR, plan.pageUrl).href), plan.samples),
     samplesDir: ".",
+    ...(cache ? { cache } : {}),
   };
   try {
     return await loadSuiteRun(suite.id, {
       io,
-      data: { kind: "sample" },
+      data: { kind: plan.data },
       shots: suite.shots,
       ...(plan.limit === undefined ? {} : { limit: plan.limit }),
       ...(prompt ? { prompt } : {}),
     });
   } catch (error) {
-    throw new RunError(`cannot load ${suite.id}'s data: ${(error as Error).message.split("\n")[0]}`);
+    throw dataLoadError(suite.id, error);
   }
 }
 
@@ -122,10 +137,14 @@ export async function runPlan(plan: RunPlan, tell: RunEvents, signal: AbortSigna
     }
     try {
       yieldBeforeForwardPasses(adapter);
+      const cache = plan.data === "hub" ? await datasetCache(plan.pageUrl) : undefined;
       for (const [index, suite] of plan.suites.entries()) {
         signal.throwIfAborted();
-        tell({ type: "status", text: `loading ${suite.id}'s data` });
-        const run = await loadSuite(plan, suite, prompt);
+        tell({
+          type: "status",
+          text: plan.data === "hub" ? `loading ${suite.id}'s dataset from the Hub` : `loading ${suite.id}'s data`,
+        });
+        const run = await loadSuite(plan, suite, prompt, cache);
         tell({ type: "status", text: `running ${suite.id}` });
         const result = await runSuite({
           modelId: plan.model.id,

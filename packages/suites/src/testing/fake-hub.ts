@@ -8,6 +8,8 @@ export interface FakeRepo {
   files: Record<string, Uint8Array | string>;
   /** Paths whose listed sha256 is wrong, to test that downloads are verified. */
   corruptListing?: string[];
+  /** Answer every request for the repo with this status, as the Hub answers a gated or private repo. */
+  refuse?: 401 | 403;
 }
 
 export interface FakeHub {
@@ -19,11 +21,23 @@ export interface FakeHub {
   close(): Promise<void>;
 }
 
+/**
+ * The Hub's CORS headers: any origin may read its API and files, and the headers its clients read (a file's size
+ * from Content-Range, its ETag, the error code) are exposed to a page's JavaScript, which @huggingface/hub in a
+ * browser depends on.
+ */
+const CORS_HEADERS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Expose-Headers":
+    "X-Repo-Commit,X-Request-Id,X-Error-Code,X-Error-Message,X-Total-Count,ETag,Link,Accept-Ranges,Content-Range,X-Linked-Size,X-Linked-ETag,X-Xet-Hash",
+};
+
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /**
  * A local HTTP server answering the Hugging Face Hub API calls @huggingface/hub makes for datasets (revision info,
- * tree listing, resolve with ranges), with the Hub's response shapes, so downloads are tested over a real socket.
+ * tree listing, resolve with ranges), with the Hub's response shapes and CORS headers, so downloads are tested over
+ * a real socket, from Node or from a browser page.
  */
 export async function startFakeHub(repos: Record<string, FakeRepo>): Promise<FakeHub> {
   const downloads: string[] = [];
@@ -32,6 +46,14 @@ export async function startFakeHub(repos: Record<string, FakeRepo>): Promise<Fak
     typeof content === "string" ? new TextEncoder().encode(content) : content;
 
   const handle = (request: IncomingMessage, response: ServerResponse) => {
+    for (const [name, value] of Object.entries(CORS_HEADERS)) response.setHeader(name, value);
+    if (request.method === "OPTIONS")
+      return response
+        .writeHead(204, {
+          "Access-Control-Allow-Headers": "Authorization, Range, Accept",
+          "Access-Control-Max-Age": "600",
+        })
+        .end();
     authorizations.push(request.headers.authorization);
     const url = new URL(request.url ?? "/", "http://hub");
     const json = (status: number, body: unknown) =>
@@ -47,6 +69,12 @@ export async function startFakeHub(repos: Record<string, FakeRepo>): Promise<Fak
     if (repo === undefined || (revision !== "main" && revision !== "HEAD" && revision !== repo.commit)) {
       response.setHeader("X-Error-Code", repo === undefined ? "RepoNotFound" : "RevisionNotFound");
       return json(404, { error: repo === undefined ? "Repository not found" : `Invalid rev id: ${revision}` });
+    }
+    if (repo.refuse !== undefined) {
+      response.setHeader("X-Error-Code", "GatedRepo");
+      return json(repo.refuse, {
+        error: `Access to dataset ${repoName} is restricted. You must have access to it and be authenticated to access it. Please log in.`,
+      });
     }
     if (api?.[2] === "revision")
       return json(200, {
