@@ -1,4 +1,6 @@
-import { readFile, readdir } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { mkdtemp, readFile, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import type { Server } from "node:http";
 import { join, relative } from "node:path";
 import {
@@ -27,7 +29,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PAGE_BUDGET_BYTES } from "../src/integration/site-checks.ts";
 import { pageWeight } from "../src/integration/page-weight.ts";
 import { serveStatic } from "../scripts/static-server.ts";
-import { CHROMIUM, CHROMIUM_FLAGS, CHROMIUM_MISSING, hasChromium, sharedSite } from "./site-build.ts";
+import { readSiteData } from "../src/lib/site-data.ts";
+import {
+  CHROMIUM,
+  CHROMIUM_FLAGS,
+  CHROMIUM_MISSING,
+  REPO_DIR,
+  fixtureCatalog,
+  hasChromium,
+  sharedSite,
+} from "./site-build.ts";
 
 /*
  * The /run/ page scoring zoo's tiny LM in headless Chromium, on WebAssembly: the real ONNX model, run by the real
@@ -483,6 +494,34 @@ describe.skipIf(!hasChromium)("scoring in Chromium (WebAssembly)", () => {
     expect(ours.documents).toBe(TRUTHFULQA_ROWS.length);
     expect(ours.metrics.acc!.value).toBeCloseTo(theirs.metrics.acc!.value, 6);
     expect(await page.textContent('.run-result[data-suite="truthfulqa_mc2"] h3')).toBe("TruthfulQA MC2");
+
+    // Submitted as the page says: the two downloads in a folder, added with zoo results merge, and built by the site
+    // as a browser run, listed apart from the nightly's.
+    const submitted = await mkdtemp(join(tmpdir(), "zoo-run-submitted-"));
+    for (const link of await page.$$("#run-results a[data-download]")) {
+      const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+      await download.saveAs(join(submitted, download.suggestedFilename()));
+    }
+    const resultsDir = await mkdtemp(join(tmpdir(), "zoo-run-results-"));
+    const merge = spawnSync(
+      process.execPath,
+      [join(REPO_DIR, "packages", "cli", "bin", "zoo.js"), "results", "merge", submitted, "--output", resultsDir],
+      {
+        encoding: "utf8",
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, ZOO_CACHE_DIR: process.env.ZOO_CACHE_DIR },
+      },
+    );
+    const name = resultFileName(ours);
+    expect([merge.status, merge.stderr]).toEqual([0, ""]);
+    expect(merge.stdout).toBe(
+      `added ${join(submitted, name)} (3 documents, a browser run (${ours.environment.browser}, wasm), listed apart until reproduced) as ${join(resultsDir, "zoo--tiny-lm", name)}\n`,
+    );
+    const site = await readSiteData({ catalog: await fixtureCatalog(), results: resultsDir });
+    expect(site.scores.map(({ modelId, suite, unranked }) => ({ modelId, suite, unranked }))).toContainEqual({
+      modelId: "zoo:tiny-lm",
+      suite: "truthfulqa_mc2",
+      unranked: "browser run",
+    });
 
     // Run again: the dataset comes from this browser's cache, the answers from its store.
     expect(await runToEnd(page)).toBe("");

@@ -20,6 +20,7 @@ export { DEFAULT_RANDOM_SEED, ModelSpecError, TINY_LM_MODEL, catalogModelSpec, p
 export type { ModelSource, ModelSpec } from "./model-spec.ts";
 export { MergeError, mergeShards, runKey } from "./merge-shards.ts";
 export type { ShardResult } from "./merge-shards.ts";
+export { verifyRecord } from "./verify-record.ts";
 export { JOB_HOURS, MAX_JOBS, suiteHours } from "./nightly-cost.ts";
 export { CHAT_FLAGS, planNightly } from "./nightly-plan.ts";
 export type { NightlyDeferral, NightlyJob, NightlyPlan, NightlyPlanInput, NightlySkip } from "./nightly-plan.ts";

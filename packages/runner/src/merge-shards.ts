@@ -9,7 +9,21 @@ export interface ShardResult {
   samples: SampleLine[];
 }
 
-/** Shards that cannot be joined: missing, repeated, or from different runs. One line per problem. */
+/** The record's metrics and groups as the documents' metrics in `samples` aggregate, as lm-evaluation-harness does. */
+export function aggregateSamples(samples: readonly SampleLine[], categories?: Readonly<Record<string, string>>) {
+  return aggregateScores(
+    samples.map((sample) => ({
+      document: sample.group === undefined ? {} : { group: sample.group },
+      metrics: sample.metrics,
+    })),
+    categories,
+  );
+}
+
+/**
+ * Records that cannot be merged: shards missing, repeated or from different runs, or a record whose samples do not
+ * give its metrics. One line per problem.
+ */
 export class MergeError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(problems.join("\n"));
@@ -73,13 +87,7 @@ export function mergeShards(
   if (problems.length > 0) throw new MergeError(problems);
 
   const samples = shards.flatMap((shard) => shard.samples).sort((a, b) => a.doc_id - b.doc_id);
-  const { metrics, groups } = aggregateScores(
-    samples.map((sample) => ({
-      document: sample.group === undefined ? {} : { group: sample.group },
-      metrics: sample.metrics,
-    })),
-    categories,
-  );
+  const { metrics, groups } = aggregateSamples(samples, categories);
   const wall = shards.reduce((sum, shard) => sum + shard.record.timings.wall_seconds, 0);
   const tokens = shards.every((shard) => shard.record.timings.tokens_per_second !== null)
     ? shards.reduce(

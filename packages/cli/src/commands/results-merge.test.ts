@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -57,12 +57,42 @@ describe("zoo results merge", () => {
     expect((await read(join(output, "first", "mmlu-sample-5shot.json"))).documents).toBe(10);
   });
 
+  it("adds a whole run with its samples, checked against them, and refuses one whose metrics they do not give", async () => {
+    const env = { ZOO_CACHE_DIR: await temp("cache") };
+    const submitted = await temp("submitted");
+    const bench = ["bench", "--model", "random", "--suite", "truthfulqa_mc2", "--sample", "--log-samples"];
+    expect((await runZoo([...bench, "--output", submitted], CHECKOUT, env)).code).toBe(0);
+    const output = await temp("out");
+    const added = join(output, "random", "truthfulqa_mc2-sample-0shot.json");
+    expect(await runZoo(["results", "merge", submitted, "--output", output], CHECKOUT, env)).toEqual({
+      code: 0,
+      out: `added ${join(submitted, "random", "truthfulqa_mc2-sample-0shot.json")} (3 documents, a run) as ${added}\n`,
+      err: "",
+    });
+    const original = await read(join(submitted, "random", "truthfulqa_mc2-sample-0shot.json"));
+    expect(await read(added)).toEqual(original);
+    expect(await readFile(join(output, "random", original.samples_file!), "utf8")).toBe(
+      await readFile(join(submitted, "random", original.samples_file!), "utf8"),
+    );
+
+    const acc = original.metrics.acc!;
+    const edited = { ...original, metrics: { ...original.metrics, acc: { ...acc, value: 0.99 } } };
+    await writeFile(join(submitted, "random", "truthfulqa_mc2-sample-0shot.json"), JSON.stringify(edited));
+    const refused = await temp("refused");
+    expect(await runZoo(["results", "merge", submitted, "--output", refused], CHECKOUT, env)).toEqual({
+      code: 1,
+      out: "",
+      err: `zoo: cannot merge:\n  ${join(submitted, "random", "truthfulqa_mc2-sample-0shot.json")}: acc is 0.99 ± ${acc.stderr} in the record, but its samples give ${acc.value} ± ${acc.stderr}\n`,
+    });
+    expect(await readdir(refused)).toEqual([]);
+  });
+
   it("says so when there is nothing to merge", async () => {
     const empty = await temp("empty");
     expect(await runZoo(["results", "merge", empty], CHECKOUT)).toEqual({
       code: 1,
       out: "",
-      err: `zoo: no shard records in ${empty}\n`,
+      err: `zoo: no shard records, nor records with samples, in ${empty}\n`,
     });
     await rm(empty, { recursive: true });
     expect((await runZoo(["results", "merge", empty], CHECKOUT)).err).toBe(`zoo: ${empty}: no such folder\n`);

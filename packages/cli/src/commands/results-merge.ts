@@ -1,6 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { MergeError, mergeShards, runKey, writeResult, type ShardResult } from "@zoo/runner";
+import { MergeError, mergeShards, runKey, verifyRecord, writeResult, type ShardResult } from "@zoo/runner";
 import { listSuites, parseSampleLines } from "@zoo/suites";
 import { nodeSuiteIo } from "@zoo/suites/node";
 import { Command } from "commander";
@@ -13,40 +13,58 @@ interface MergeOptions {
   output?: string;
 }
 
-/** Every shard record under the given folders (artifacts of the nightly's matrix jobs), with its samples. */
-async function readShards(cwd: string, paths: readonly string[]): Promise<ShardResult[]> {
+/**
+ * Every record with samples under the given folders, each with them: the shards of the nightly's matrix jobs (its
+ * artifacts), and whole runs, such as a browser run's download. Only a shard must name its samples; a whole record
+ * without them is left where it is.
+ */
+async function readRecords(
+  cwd: string,
+  paths: readonly string[],
+): Promise<{ shards: ShardResult[]; whole: ShardResult[] }> {
   const shards: ShardResult[] = [];
+  const whole: ShardResult[] = [];
   for (const path of paths) {
     const dir = resolve(cwd, path);
     if (!(await stat(dir).catch(() => undefined))?.isDirectory()) throw new CliError(`${path}: no such folder`);
     for (const { file, record } of await readResultsForCli(dir, path)) {
-      if (record.shard === undefined) continue;
       const shown = join(path, file);
-      if (record.samples_file === undefined)
+      if (record.samples_file === undefined) {
+        if (record.shard === undefined) continue;
         throw new CliError(`${shown}: a shard must name its samples file, which merging re-aggregates`);
+      }
       const samplesPath = join(dir, dirname(file), record.samples_file);
       const text = await readFile(samplesPath, "utf8").catch(() => {
         throw new CliError(`${shown}: its samples file ${record.samples_file} is missing`);
       });
-      shards.push({
+      (record.shard === undefined ? whole : shards).push({
         file: shown,
         record,
         samples: parseSampleLines(text, join(path, dirname(file), record.samples_file)),
       });
     }
   }
-  return shards;
+  return { shards, whole };
 }
+
+/** How a whole record is listed on the site once merged: a browser run apart, until a maintainer reproduces it. */
+const runKind = (record: ShardResult["record"]) =>
+  record.environment.browser === undefined
+    ? "run"
+    : `browser run (${record.environment.browser}, ${record.environment.device}), listed apart until reproduced`;
 
 export function resultsMergeCommand(context: Context): Command {
   return new Command("merge")
-    .description("join the shards of sharded runs (zoo bench --shard i/n) into one record per run")
-    .argument("<folders...>", "folders holding shard records and their samples, such as downloaded artifacts")
+    .description(
+      "join the shards of sharded runs (zoo bench --shard i/n) into one record per run, and add whole runs with their samples (a browser run's download), each checked against its samples",
+    )
+    .argument("<folders...>", "folders holding records and their samples, such as downloaded artifacts")
     .option("--output <dir>", "where merged records go, under <model>/ (default: benchmarks/results)")
     .action(async (folders: string[], options: MergeOptions) => {
       const { io } = context;
-      const shards = await readShards(io.cwd, folders);
-      if (shards.length === 0) throw new CliError(`no shard records in ${folders.join(", ")}`);
+      const { shards, whole } = await readRecords(io.cwd, folders);
+      if (shards.length + whole.length === 0)
+        throw new CliError(`no shard records, nor records with samples, in ${folders.join(", ")}`);
       const output = options.output
         ? resolve(io.cwd, options.output)
         : join(checkoutRoot(io.cwd) ?? io.cwd, "benchmarks", "results");
@@ -63,6 +81,16 @@ export function resultsMergeCommand(context: Context): Command {
           io.out(
             `merged ${parts.length} shard${parts.length === 1 ? "" : "s"} of ${key} (${merged.record.documents} documents) into ${path}\n`,
           );
+        } catch (error: unknown) {
+          if (!(error instanceof MergeError)) throw error;
+          problems.push(...error.problems);
+        }
+      }
+      for (const run of whole) {
+        try {
+          verifyRecord(run, suites.get(run.record.suite.id)?.categories);
+          const path = await writeResult(output, run);
+          io.out(`added ${run.file} (${run.record.documents} documents, a ${runKind(run.record)}) as ${path}\n`);
         } catch (error: unknown) {
           if (!(error instanceof MergeError)) throw error;
           problems.push(...error.problems);
