@@ -551,6 +551,56 @@ describe.skipIf(!hasChromium)("scoring in Chromium (WebAssembly)", () => {
     await context.close();
   });
 
+  it("runs a catalogue model as the nightly does, and shows its leaderboard rows beside the result", async () => {
+    const context = await browser.newContext();
+    const commit = "89abcdef0123456789abcdef0123456789abcdef";
+    const tinyLm = tinyLmServed();
+    // The fixture catalogue's base-7b (acme/base-7b-onnx) on the Hub: zoo's tiny LM's files, at one commit.
+    await context.route("https://huggingface.co/**", async (route) => {
+      const { pathname } = new URL(route.request().url());
+      if (pathname === "/api/models/acme/base-7b-onnx/revision/main")
+        return route.fulfill({ json: { id: "acme/base-7b-onnx", sha: commit } });
+      const file = /^\/acme\/base-7b-onnx\/resolve\/[^/]+\/(.+)$/.exec(pathname)?.[1];
+      if (file) return route.fulfill({ body: await readFile(join(tinyLm, file)) });
+      return route.fulfill({ status: 404, json: { error: "Repository not found" } });
+    });
+    const page = await openRunPage(context);
+    await chooseTinyLm(page, ["mmlu"]);
+    await page.selectOption("#run-model", "base-7b");
+    await page.selectOption("#run-dtype", "fp32");
+    await page.fill("#run-limit", "1");
+    expect(await runToEnd(page)).toBe("");
+    const record = (await results(page)).get("mmlu")!;
+    expect(record.model).toEqual({
+      id: "base-7b",
+      adapter: "transformers-js",
+      repo: "acme/base-7b-onnx",
+      revision: commit,
+      dtype: "fp32",
+      device: "wasm",
+    });
+
+    const board = JSON.parse(await readFile(join(site.dir, "api", "leaderboards", "mmlu.json"), "utf8")) as {
+      rows: { model: string; provenance: string; value: number; rank: number | null }[];
+    };
+    const expected = board.rows.filter((row) => row.model === "base-7b");
+    expect(expected.length).toBeGreaterThan(0);
+    await page.waitForSelector('.run-result[data-suite="mmlu"] .run-board');
+    const shown = await page.$$eval('.run-result[data-suite="mmlu"] .run-board tbody tr', (rows) =>
+      rows.map((row) => [...row.children].map((cell) => cell.textContent)),
+    );
+    expect(shown.map((cells) => [cells[0], cells[3]])).toEqual(
+      expected.map((row) => [
+        row.provenance === "measured" ? "measured by zoo" : expect.stringMatching(/^reported by /),
+        row.rank === null ? expect.stringMatching(/^not ranked: /) : `rank ${row.rank}`,
+      ]),
+    );
+    expect(shown[0]![1]).toMatch(new RegExp(`^${expected[0]!.value.toFixed(1)}( ± \\d+\\.\\d)?$`));
+    const runLink = await page.getAttribute('.run-result[data-suite="mmlu"] .run-board a', "href");
+    expect(runLink).toBe(new URL("runs/base-7b/mmlu-5shot/", origin).href);
+    await context.close();
+  });
+
   it("says in one line why a model cannot be run: no such repo, no network, no ONNX weights, a malformed name", async () => {
     const context = await browser.newContext();
     const commit = "0123456789abcdef0123456789abcdef01234567";

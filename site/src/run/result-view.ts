@@ -1,18 +1,8 @@
 import { resultFileName } from "@zoo/runner/result-file-name";
 import type { SuiteResult } from "@zoo/runner/scoring";
+import { element } from "./element.ts";
 import { recordJson, samplesFileName, samplesJsonl } from "./result-files.ts";
 import { recordSummaries, scoreText } from "./score-summary.ts";
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text?: string,
-  attributes: Record<string, string> = {},
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  return node;
-}
 
 function download(text: string, name: string, type: string, label: string): HTMLAnchorElement {
   const link = element("a", label, { download: name, href: URL.createObjectURL(new Blob([text], { type })) });

@@ -1,4 +1,6 @@
 import { countAnswers } from "./answer-store.ts";
+import { boardRows, boardView } from "./board-rows.ts";
+import { element } from "./element.ts";
 import { progressLine } from "./progress.ts";
 import { resultView } from "./result-view.ts";
 import { required, runForm } from "./run-form.ts";
@@ -120,9 +122,19 @@ export function initRunPage(root: Document = document): void {
           progressText.textContent = `${form.titleOf(progress.suite)}${of}: ${line.text}`;
           break;
         }
-        case "result":
-          results.append(resultView(message.result, form.titleOf(message.result.record.suite.id)));
+        case "result": {
+          const suite = message.result.record.suite.id;
+          const view = resultView(message.result, form.titleOf(suite));
+          results.append(view);
+          boardRows(plan.pageUrl, suite, plan.model.id).then(
+            (rows) => view.append(boardView(rows, plan.model.id, form.titleOf(suite), plan.pageUrl)),
+            (error: Error) =>
+              view.append(
+                element("p", `The leaderboard could not be read: ${error.message}`, { class: "muted small" }),
+              ),
+          );
           break;
+        }
         case "saved":
           saved = message.answers;
           break;
