@@ -41,6 +41,14 @@ export interface ModelAdapter {
     options: AnswerOptions<LoglikelihoodResponse>,
   ): Promise<void>;
   generate(requests: readonly GenerationRequest[], options: AnswerOptions<GenerationResponse>): Promise<void>;
+  /**
+   * The forward tokens `loglikelihood` would run for `requests` (those `isAnswered` leaves), before padding, running
+   * nothing; absent where they cannot be counted ahead (APIs, baselines).
+   */
+  plannedForwardTokens?(
+    requests: readonly LoglikelihoodRequest[],
+    isAnswered?: (index: number) => boolean,
+  ): Promise<number>;
   /** Tokens through the model's forward passes so far (local models); undefined for APIs. */
   forwardTokens(): number | undefined;
   /** Tokens an API has billed so far, from its answers' usage fields; undefined for local models and baselines. */

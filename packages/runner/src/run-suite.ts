@@ -12,7 +12,7 @@ import {
   type SuiteRun,
 } from "@zoo/suites";
 import { CapabilityError, type ModelAdapter, type TokenUsage } from "./adapter.ts";
-import { requestKey } from "./request-key.ts";
+import { distinctRequests } from "./distinct-requests.ts";
 import type { ResponseStore } from "./response-store.ts";
 import { shardDocuments, type Shard } from "./shard.ts";
 
@@ -50,23 +50,6 @@ export interface RunSuiteOptions {
 export interface SuiteResult {
   record: ResultRecord;
   samples?: SampleLine[];
-}
-
-/** Each distinct request once, with the documents that ask it; and every request's cache key, hashed once. */
-async function distinctRequests(documents: readonly SuiteDocument[]) {
-  const byKey = new Map<string, { request: Request; askedBy: SuiteDocument[] }>();
-  const keys = new Map<Request, string>();
-  const hashed = await Promise.all(documents.flatMap((document) => document.requests.map(requestKey)));
-  let next = 0;
-  for (const document of documents)
-    for (const request of document.requests) {
-      const key = hashed[next++]!;
-      keys.set(request, key);
-      const entry = byKey.get(key);
-      if (entry === undefined) byKey.set(key, { request, askedBy: [document] });
-      else if (entry.askedBy.at(-1) !== document) entry.askedBy.push(document);
-    }
-  return { requests: byKey, keys };
 }
 
 /**

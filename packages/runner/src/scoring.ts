@@ -12,5 +12,7 @@ export type { Sharing } from "./prefix-tree.ts";
 export { requestKey } from "./request-key.ts";
 export { resultFileName } from "./result-file-name.ts";
 export type { ResponseStore } from "./response-store.ts";
+export { planSuite } from "./plan-suite.ts";
+export type { SuitePlan } from "./plan-suite.ts";
 export { runSuite } from "./run-suite.ts";
 export type { RunProgress, RunSuiteOptions, SuiteResult } from "./run-suite.ts";

@@ -40,6 +40,13 @@ export class TreeRun {
     }
   }
 
+  /** Tokens the tree's live nodes run, before padding: the prefix carried from the window before costs none. */
+  tokensToRun(): number {
+    let tokens = 0;
+    for (const node of this.live) if (!node.precomputed) tokens += node.tokens.length;
+    return tokens;
+  }
+
   /** Whether the request still needs an answer. */
   readonly pending: (request: EncodedRequest) => boolean;
 

@@ -1,4 +1,5 @@
 import { countAnswers } from "./answer-store.ts";
+import { estimateText, planText, plannedTokens } from "./estimate.ts";
 import { boardRows, boardView } from "./board-rows.ts";
 import { element } from "./element.ts";
 import { progressLine } from "./progress.ts";
@@ -21,7 +22,8 @@ const savedLine = (answers: number) => `${answers} answers of this model are sav
 /**
  * The /run/ page: Run reads the form's plan and starts a worker (run-worker.ts) that loads the runtime
  * (transformers.js, ONNX Runtime, the scoring core) and runs it, while the page shows its progress (a bar, items/s,
- * the time left, what the store answered) and each suite's result as it comes. Stop asks the worker to stop after
+ * the time left, what the store answered), the forward tokens the run is and the time they will take at the speed
+ * measured, and each suite's result as it comes. Stop asks the worker to stop after
  * the forward pass that is running.
  */
 export function initRunPage(root: Document = document): void {
@@ -32,6 +34,8 @@ export function initRunPage(root: Document = document): void {
   const progressText = required<HTMLElement>(root, "#run-progress-text");
   const status = required<HTMLElement>(root, "#run-status");
   const stored = required<HTMLElement>(root, "#run-stored");
+  const estimate = required<HTMLElement>(root, "#run-estimate");
+  const progressEstimate = required<HTMLElement>(root, "#run-tokens");
   const errorLine = required<HTMLElement>(root, "#run-error");
   const results = required<HTMLElement>(root, "#run-results");
 
@@ -64,6 +68,9 @@ export function initRunPage(root: Document = document): void {
     bar.hidden = false;
     progressText.textContent = "";
     stored.textContent = "";
+    estimate.textContent = "";
+    progressEstimate.textContent = "";
+    let total: number | undefined;
     status.textContent = "loading the runtime (transformers.js and ONNX Runtime)…";
     const worker = new Worker(new URL("./run-worker.ts", import.meta.url), { type: "module" });
     // Stop asks the worker to stop after the forward pass that is running, and it says how many answers are saved;
@@ -108,8 +115,15 @@ export function initRunPage(root: Document = document): void {
               ? `${savedLine(message.answers)}: this run resumes from them.`
               : "No answers of this model are saved in this browser yet: this run computes them all.";
           break;
+        case "plan":
+          total = plannedTokens(message.suites);
+          estimate.textContent = planText(message.suites, form.titleOf);
+          estimate.dataset.tokens = String(total ?? "");
+          break;
         case "progress": {
           const { progress } = message;
+          if (total !== undefined && total > 0)
+            progressEstimate.textContent = estimateText(total, message.forwardTokens, message.seconds);
           const line = progressLine(progress);
           bar.value = line.fraction;
           Object.assign(bar.dataset, {

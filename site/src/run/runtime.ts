@@ -1,7 +1,7 @@
 // What the /run/ page's worker runs when Run is pressed (see run-worker.ts): transformers.js's web build, ONNX
 // Runtime Web, zoo's scoring core and suites. Nothing here is loaded before then.
 import { env } from "@huggingface/transformers";
-import { TransformersAdapter, inlineEncoder, runSuite, type ModelIdentity } from "@zoo/runner/scoring";
+import { TransformersAdapter, inlineEncoder, planSuite, runSuite, type ModelIdentity } from "@zoo/runner/scoring";
 import {
   httpFiles,
   loadSuiteRun,
@@ -138,14 +138,29 @@ export async function runPlan(plan: RunPlan, tell: RunEvents, signal: AbortSigna
     try {
       yieldBeforeForwardPasses(adapter);
       const cache = plan.data === "hub" ? await datasetCache(plan.pageUrl) : undefined;
-      for (const [index, suite] of plan.suites.entries()) {
+      // Every suite's data first, so a dataset that cannot be had stops the run before any pass, and the run's
+      // forward tokens can be counted before it starts.
+      const runs: SuiteRun[] = [];
+      for (const suite of plan.suites) {
         signal.throwIfAborted();
         tell({
           type: "status",
           text: plan.data === "hub" ? `loading ${suite.id}'s dataset from the Hub` : `loading ${suite.id}'s data`,
         });
-        const run = await loadSuite(plan, suite, prompt, cache);
-        tell({ type: "status", text: `running ${suite.id}` });
+        runs.push(await loadSuite(plan, suite, prompt, cache));
+      }
+      tell({ type: "status", text: "counting the forward tokens" });
+      const plans = [];
+      for (const run of runs) {
+        signal.throwIfAborted();
+        plans.push(await planSuite({ adapter, cache: store, run }));
+      }
+      tell({ type: "plan", suites: plans });
+      const tokensBefore = adapter.forwardTokens();
+      const started = performance.now();
+      for (const [index, run] of runs.entries()) {
+        signal.throwIfAborted();
+        tell({ type: "status", text: `running ${run.id}` });
         const result = await runSuite({
           modelId: plan.model.id,
           adapter,
@@ -153,7 +168,14 @@ export async function runPlan(plan: RunPlan, tell: RunEvents, signal: AbortSigna
           run,
           logSamples: true,
           environment: browserEnvironment(plan.zooVersion, plan.device),
-          onProgress: (progress) => tell({ type: "progress", suite: index, progress }),
+          onProgress: (progress) =>
+            tell({
+              type: "progress",
+              suite: index,
+              progress,
+              forwardTokens: adapter.forwardTokens() - tokensBefore,
+              seconds: (performance.now() - started) / 1000,
+            }),
           signal,
           ...(plan.limit === undefined ? {} : { limit: plan.limit }),
           ...(chatTemplate ? { chatTemplate } : {}),

@@ -123,14 +123,23 @@ describe("TransformersAdapter on zoo's tiny LM", () => {
         continuation: ` ${count}`,
       })),
     ).flat();
+    const planned = await adapter.plannedForwardTokens(requests);
     const before = adapter.forwardTokens();
     expectReference(fixture, requests, await answers(adapter, requests));
     const contexts = [...new Set(requests.map((request) => request.context))].map(encode);
     const shared = commonPrefix(contexts);
     expect(shared).toBeGreaterThan(50);
-    expect(adapter.forwardTokens() - before).toBe(
-      shared + contexts.reduce((sum, context) => sum + context.length - shared, 0),
-    );
+    const expected = shared + contexts.reduce((sum, context) => sum + context.length - shared, 0);
+    expect(adapter.forwardTokens() - before).toBe(expected);
+    expect(planned).toBe(expected);
+
+    // Resumed with the first window and a half answered: the plan is what the rest runs, the block included.
+    const isAnswered = (index: number) => index < 24;
+    const plannedRest = await adapter.plannedForwardTokens(requests, isAnswered);
+    const beforeRest = adapter.forwardTokens();
+    await answers(adapter, requests, isAnswered);
+    expect(adapter.forwardTokens() - beforeRest).toBe(plannedRest);
+    expect(plannedRest).toBe(shared + contexts.slice(6).reduce((sum, context) => sum + context.length - shared, 0));
   });
 
   it("runs a shared primer and context once and only the continuations' tokens after them (TruthfulQA-style)", async () => {
@@ -148,6 +157,7 @@ describe("TransformersAdapter on zoo's tiny LM", () => {
         continuation,
       })),
     );
+    const planned = await adapter.plannedForwardTokens(requests);
     const before = adapter.forwardTokens();
     expectReference(fixture, requests, await answers(adapter, requests));
     const shared = commonPrefix(questions.map((question) => encode(`${primer}question : ${question} ?\nanswer :`)));
@@ -159,7 +169,24 @@ describe("TransformersAdapter on zoo's tiny LM", () => {
         expected += encode(context + continuation).length - encode(context).length - 1;
     }
     expect(adapter.forwardTokens() - before).toBe(expected);
+    expect(planned).toBe(expected);
   });
+
+  it.each([
+    ["mmlu", 5],
+    ["truthfulqa_mc2", 0],
+  ])(
+    "plans exactly the forward tokens a run of %s (%s-shot) takes, and what a resumed run has left",
+    async (suite, shots) => {
+      const requests = (await sampleRequests(suite, shots)) as LoglikelihoodRequest[];
+      for (const isAnswered of [undefined, (index: number) => index % 3 === 1]) {
+        const planned = await adapter.plannedForwardTokens(requests, isAnswered);
+        const before = adapter.forwardTokens();
+        await answers(adapter, requests, isAnswered);
+        expect(adapter.forwardTokens() - before).toBe(planned);
+      }
+    },
+  );
 
   it("agrees with every request run on its own, within float32 rounding, on every loglikelihood suite", async () => {
     const alone = await TransformersAdapter.load({

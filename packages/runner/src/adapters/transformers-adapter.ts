@@ -120,6 +120,13 @@ class StopSequenceCriteria extends StoppingCriteria {
   }
 }
 
+/** The encoding windows of `requests` that hold a request still to answer: the ones a run encodes and runs. */
+function windowsToRun(requests: readonly { context: string }[], isAnswered?: (index: number) => boolean): number[][] {
+  return encodingWindows(requests).filter(
+    (window) => isAnswered === undefined || !window.every((index) => isAnswered(index)),
+  );
+}
+
 /**
  * A causal LM run locally by transformers.js (ONNX Runtime). Loglikelihoods are scored as lm-evaluation-harness
  * scores them, from one forward pass per distinct context where every continuation is a single token, and from
@@ -416,11 +423,8 @@ export class TransformersAdapter implements ModelAdapter {
     asked: readonly LoglikelihoodRequest[],
     options: AnswerOptions<LoglikelihoodResponse>,
   ): Promise<void> {
-    const { isAnswered } = options;
     const requests = asked.map((request) => this.rendered(request));
-    const windows = encodingWindows(requests).filter(
-      (window) => isAnswered === undefined || !window.every((index) => isAnswered(index)),
-    );
+    const windows = windowsToRun(requests, options.isAnswered);
     const encodings: Promise<EncodedRequest[]>[] = [];
     const encodeAhead = (upTo: number) => {
       for (let k = encodings.length; k < Math.min(upTo, windows.length); k++) {
@@ -445,6 +449,40 @@ export class TransformersAdapter implements ModelAdapter {
     } finally {
       this.dropCarried();
     }
+  }
+
+  /**
+   * The forward tokens `loglikelihood` will run for `asked` (those `isAnswered` leaves), before padding: each window
+   * encoded and planned through the prefix tree as the run plans it, the prefix it carries to the next included, and
+   * nothing run. What a host states before a run, and times it by once the first passes have run.
+   */
+  async plannedForwardTokens(
+    asked: readonly LoglikelihoodRequest[],
+    isAnswered?: (index: number) => boolean,
+  ): Promise<number> {
+    const requests = asked.map((request) => this.rendered(request));
+    let carried: readonly number[] | undefined;
+    let tokens = 0;
+    for (const window of windowsToRun(requests, isAnswered)) {
+      const tree = buildPrefixTree(await this.encodeWindow(requests, window), {
+        maxLength: this.maxLength,
+        sharing: this.sharing,
+        ...(carried ? { carried } : {}),
+      });
+      const run = new TreeRun(tree, isAnswered ? { isAnswered } : {}, () => {});
+      tokens += run.tokensToRun();
+      // As runNodes does: the retained node's cache is carried when the node runs.
+      const { retain } = run;
+      if (
+        this.sharing === "prefix-tree" &&
+        retain &&
+        run.live.has(retain) &&
+        !retain.precomputed &&
+        retain.tokens.length > 0
+      )
+        carried = retain.tokens;
+    }
+    return tokens;
   }
 
   async generate(requests: readonly GenerationRequest[], options: AnswerOptions<{ text: string }>): Promise<void> {
