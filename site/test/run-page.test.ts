@@ -369,6 +369,10 @@ describe.skipIf(!hasChromium)("scoring in Chromium (WebAssembly)", () => {
         rows.map((row) => (row as HTMLElement).dataset.category),
       ),
     ).toEqual(["humanities", "other", "social_sciences", "stem"]);
+    // And the command that reproduces it in Node: zoo bench on the CPU.
+    expect(await page.textContent('.run-result[data-suite="mmlu"] [data-command]')).toBe(
+      "pnpm bench --model zoo:tiny-lm --suite mmlu --shots 5 --sample --dtype fp32",
+    );
 
     expect(errors).toEqual([]);
     await context.close();

@@ -31,6 +31,19 @@ describe("benchCommand", () => {
     );
   });
 
+  it("reproduces a browser run in Node: WebAssembly on the CPU, WebGPU on WebGPU", async () => {
+    const base = await record("base-7b/mmlu-5shot.json");
+    const browser = (device: "wasm" | "webgpu"): ResultRecord => ({
+      ...base,
+      model: { ...base.model, device },
+      environment: { zoo_version: "0.1.0", browser: "Chromium 150", device, platform: "Linux x86_64" },
+    });
+    expect(benchCommand(browser("wasm"))).toBe("pnpm bench --model base-7b --suite mmlu --shots 5 --dtype q8");
+    expect(benchCommand(browser("webgpu"))).toBe(
+      "pnpm bench --model base-7b --suite mmlu --shots 5 --dtype q8 --device webgpu",
+    );
+  });
+
   it("asks for the sample data a sample run used", async () => {
     expect(benchCommand(await record("chat-7b/mmlu-sample-0shot.json"))).toBe(
       "pnpm bench --model chat-7b --suite mmlu --shots 0 --sample --dtype q8 --device cpu",

@@ -7,7 +7,8 @@ function shellWord(word: string): string {
 
 /**
  * The `pnpm bench` command that reproduces a run: the model, suite and shots it ran with, and every setting the
- * record shows was chosen (sample data, limit, dtype, device, shard).
+ * record shows was chosen (sample data, limit, dtype, device, shard). A browser run is reproduced in Node: on the CPU
+ * for WebAssembly, on WebGPU for WebGPU.
  */
 export function benchCommand(record: ResultRecord): string {
   const flags: [string, string | number | undefined | null][] = [
@@ -17,7 +18,11 @@ export function benchCommand(record: ResultRecord): string {
     ["--sample", record.suite.dataset.sample ? "" : undefined],
     ["--limit", record.limit],
     ["--dtype", record.model.dtype],
-    ["--device", record.model.device],
+    // A browser's WebAssembly runs on the CPU, zoo bench's default; wasm is no device of onnxruntime-node.
+    [
+      "--device",
+      record.environment.browser !== undefined && record.model.device === "wasm" ? undefined : record.model.device,
+    ],
     ["--shard", record.shard && `${record.shard.index}/${record.shard.count}`],
   ];
   const words = flags.flatMap(([flag, value]) =>

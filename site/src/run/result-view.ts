@@ -1,5 +1,6 @@
 import { resultFileName } from "@zoo/runner/result-file-name";
 import type { SuiteResult } from "@zoo/runner/scoring";
+import { benchCommand } from "../lib/bench-command.ts";
 import { element } from "./element.ts";
 import { recordJson, samplesFileName, samplesJsonl } from "./result-files.ts";
 import { recordSummaries, scoreText } from "./score-summary.ts";
@@ -12,7 +13,8 @@ function download(text: string, name: string, type: string, label: string): HTML
 
 /**
  * One suite's result: the primary metric with its standard error and 95% interval, each category's where the
- * suite has categories, what the run took, and the record and its samples to download.
+ * suite has categories, what the run took, the record and its samples to download, and the `pnpm bench` command that
+ * reproduces it.
  */
 export function resultView(result: SuiteResult, title: string): HTMLElement {
   const { record } = result;
@@ -62,5 +64,8 @@ export function resultView(result: SuiteResult, title: string): HTMLElement {
     );
   }
   section.append(downloads);
+  const reproduce = element("p", "Reproduced in Node by ", { class: "muted small" });
+  reproduce.append(element("code", benchCommand(record), { "data-command": "" }), ".");
+  section.append(reproduce);
   return section;
 }
