@@ -23,7 +23,7 @@ import {
   type SampleLine,
 } from "@zoo/suites";
 import { nodeSuiteIo } from "@zoo/suites/node";
-import { startFakeHub, truthfulqaMcParquet, type FakeHub } from "@zoo/suites/testing";
+import { HUB_CORS_HEADERS, startFakeHub, truthfulqaMcParquet, type FakeHub } from "@zoo/suites/testing";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PAGE_BUDGET_BYTES } from "../src/integration/site-checks.ts";
@@ -613,21 +613,43 @@ describe.skipIf(!hasChromium)("scoring in Chromium (WebAssembly)", () => {
     await context.close();
   });
 
-  it("says in one line why a model cannot be run: no such repo, no network, no ONNX weights, a malformed name", async () => {
+  it("says in one line why a model cannot be run: no such repo, no network, no ONNX weights, too large, a download cut off, a malformed name", async () => {
     const context = await browser.newContext();
     const commit = "0123456789abcdef0123456789abcdef01234567";
     const tinyLm = tinyLmServed();
-    // The Hub, as this machine cannot reach it: a repo it lacks, a repo without ONNX weights, and no network at all
-    // for the catalogue entry's repo.
+    const fullDownloads: string[] = [];
+    // The Hub, as this machine cannot reach it: a repo it lacks; no network at all for the catalogue entry's repo;
+    // and repos holding the tiny LM's configuration and tokenizer with no ONNX weights (acme/no-onnx), with q8
+    // weights of 5.4 GB (acme/huge), and with weights whose download the network cuts off (acme/cut).
     await context.route("https://huggingface.co/**", async (route) => {
-      const { pathname } = new URL(route.request().url());
+      const request = route.request();
+      const { pathname } = new URL(request.url());
       if (pathname.startsWith("/api/models/acme/base-7b-onnx/")) return route.abort("internetdisconnected");
-      if (pathname.startsWith("/api/models/acme/no-onnx/"))
-        return route.fulfill({ json: { id: "acme/no-onnx", sha: commit } });
+      const repo = /^\/api\/models\/acme\/(no-onnx|huge|cut)\//.exec(pathname)?.[1];
+      if (repo) return route.fulfill({ json: { id: `acme/${repo}`, sha: commit } });
       // Any revision, as the Hub answers (transformers.js looks for tokenizer_config.json at main first).
-      const file = /^\/acme\/no-onnx\/resolve\/[^/]+\/([^/]+)$/.exec(pathname)?.[1];
-      if (file) return route.fulfill({ body: await readFile(join(tinyLm, file)), contentType: "application/json" });
-      return route.fulfill({ status: 404, json: { error: "Repository not found" } });
+      const [, name, file] = /^\/acme\/(no-onnx|huge|cut)\/resolve\/[^/]+\/(.+)$/.exec(pathname) ?? [];
+      const ranged = (await request.allHeaders()).range === "bytes=0-0";
+      if (name === "huge" && file === "onnx/model_quantized.onnx" && ranged)
+        return route.fulfill({
+          status: 206,
+          headers: { ...HUB_CORS_HEADERS, "Content-Range": "bytes 0-0/5368709120" },
+          body: "0",
+        });
+      if (name === "cut" && file === "onnx/model.onnx") {
+        if (ranged)
+          return route.fulfill({
+            status: 206,
+            headers: { ...HUB_CORS_HEADERS, "Content-Range": "bytes 0-0/262144" },
+            body: "0",
+          });
+        fullDownloads.push(`${name}/${file}`);
+        return route.abort("connectionreset");
+      }
+      if (file && !file.startsWith("onnx/"))
+        return route.fulfill({ body: await readFile(join(tinyLm, file)), contentType: "application/json" });
+      if (file && !ranged) fullDownloads.push(`${name}/${file}`);
+      return route.fulfill({ status: 404, json: { error: "Entry not found" } });
     });
     const page = await openRunPage(context);
     const failure = async () => {
@@ -648,6 +670,15 @@ describe.skipIf(!hasChromium)("scoring in Chromium (WebAssembly)", () => {
     expect(await failure()).toBe(
       "acme/no-onnx has no onnx/model_quantized.onnx (its q8 weights): choose another dtype, or a repo with ONNX weights for transformers.js",
     );
+    await page.fill("#run-repo", "acme/huge");
+    expect(await failure()).toBe(
+      "acme/huge's q8 weights are 5.4 GB, more than the 4 GiB of memory WebAssembly can address: choose a smaller dtype, WebGPU, or score it with pnpm bench",
+    );
+    await page.fill("#run-repo", "acme/cut");
+    await page.selectOption("#run-dtype", "fp32");
+    expect(await failure()).toMatch(/^cannot download acme\/cut's files: the network failed \(.+\)$/);
+    // Nothing but the cut-off download was asked for in full: the weights' sizes come from one-byte ranges.
+    expect(fullDownloads).toEqual(["cut/onnx/model.onnx"]);
     await page.fill("#run-repo", "not a repo");
     expect(await failure()).toBe('"not a repo" is not a Hub repo: expected org/name, or org/name@revision');
 

@@ -8,6 +8,15 @@ export class RunError extends Error {
   }
 }
 
+/** A file the repo lacks: most often the chosen dtype's weights. */
+export function missingWeightsError(repo: string, file: string, dtype: string): RunError {
+  return new RunError(
+    file.startsWith("onnx/")
+      ? `${repo} has no ${file} (its ${dtype} weights): choose another dtype, or a repo with ONNX weights for transformers.js`
+      : `${repo} has no ${file}: it is not a model transformers.js can load`,
+  );
+}
+
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0]!.trim();
 
 /**
@@ -18,14 +27,7 @@ export function modelLoadError(repo: string, dtype: string, error: unknown): Run
   if (error instanceof RunError) return error;
   const message = firstLine(error);
   const missing = /Could not locate file: "?([^"]+?)"?\.?$/.exec(message)?.[1];
-  if (missing !== undefined) {
-    const file = missing.replace(/^.*\/resolve\/[^/]+\//, "");
-    return new RunError(
-      file.startsWith("onnx/")
-        ? `${repo} has no ${file} (its ${dtype} weights): choose another dtype, or a repo with ONNX weights for transformers.js`
-        : `${repo} has no ${file}: it is not a model transformers.js can load`,
-    );
-  }
+  if (missing !== undefined) return missingWeightsError(repo, missing.replace(/^.*\/resolve\/[^/]+\//, ""), dtype);
   if (/failed to fetch|networkerror|network error|load failed/i.test(message))
     return new RunError(`cannot download ${repo}'s files: the network failed (${message})`);
   if (/out of memory|\bOOM\b|could not allocate|Array buffer allocation failed|WebAssembly\.Memory/i.test(message))

@@ -14,6 +14,7 @@ import {
 import { openAnswerStore } from "./answer-store.ts";
 import { browserEnvironment } from "./browser-environment.ts";
 import { datasetCache } from "./dataset-cache.ts";
+import { byteSize, weightBytes } from "./model-weights.ts";
 import { HUB_URL, resolveCommit } from "./hub-revision.ts";
 import { yieldBeforeForwardPasses } from "./next-task.ts";
 import type { RunMessage } from "./run-messages.ts";
@@ -121,7 +122,17 @@ export async function runPlan(plan: RunPlan, tell: RunEvents, signal: AbortSigna
     signal.throwIfAborted();
     tell({ type: "stored", model, answers: store.loaded });
     const on = plan.device === "webgpu" ? "WebGPU" : "WebAssembly";
-    tell({ type: "status", text: `loading ${plan.model.repo} (${plan.dtype}) on ${on}` });
+    let size = "";
+    if (plan.model.kind === "hub") {
+      tell({ type: "status", text: `finding ${plan.model.repo}'s ${plan.dtype} weights` });
+      try {
+        size = `, ${byteSize(await weightBytes(location.path, location.revision, plan.dtype, plan.device))}`;
+      } catch (error) {
+        throw modelLoadError(plan.model.repo, plan.dtype, error);
+      }
+      signal.throwIfAborted();
+    }
+    tell({ type: "status", text: `loading ${plan.model.repo} (${plan.dtype}${size}) on ${on}` });
     let adapter: TransformersAdapter;
     try {
       adapter = await TransformersAdapter.load({

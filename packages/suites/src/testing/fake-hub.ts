@@ -26,7 +26,7 @@ export interface FakeHub {
  * from Content-Range, its ETag, the error code) are exposed to a page's JavaScript, which @huggingface/hub in a
  * browser depends on.
  */
-const CORS_HEADERS = {
+export const HUB_CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Expose-Headers":
     "X-Repo-Commit,X-Request-Id,X-Error-Code,X-Error-Message,X-Total-Count,ETag,Link,Accept-Ranges,Content-Range,X-Linked-Size,X-Linked-ETag,X-Xet-Hash",
@@ -46,7 +46,7 @@ export async function startFakeHub(repos: Record<string, FakeRepo>): Promise<Fak
     typeof content === "string" ? new TextEncoder().encode(content) : content;
 
   const handle = (request: IncomingMessage, response: ServerResponse) => {
-    for (const [name, value] of Object.entries(CORS_HEADERS)) response.setHeader(name, value);
+    for (const [name, value] of Object.entries(HUB_CORS_HEADERS)) response.setHeader(name, value);
     if (request.method === "OPTIONS")
       return response
         .writeHead(204, {

@@ -1,5 +1,5 @@
 // Test helpers for packages that test against suites: a local Hub, Hub-shaped parquet files, synthetic datasets.
-export { startFakeHub } from "./fake-hub.ts";
+export { HUB_CORS_HEADERS, startFakeHub } from "./fake-hub.ts";
 export type { FakeHub, FakeRepo } from "./fake-hub.ts";
 export { mmluParquet, truthfulqaGenParquet, truthfulqaMcParquet } from "./parquet-fixtures.ts";
 export { writeSyntheticMmlu, writeSyntheticTruthfulqa } from "./synthetic-datasets.ts";
