@@ -23,24 +23,8 @@ import { DEFAULT_HUB_URL, openAdapter } from "../src/open-adapter.ts";
 import { buildPrefixTree, treeTokens, type EncodedRequest, type Sharing } from "../src/prefix-tree.ts";
 import { writeTinyLmSafetensors } from "../src/tiny-lm/tiny-lm-safetensors.ts";
 import { writeTinyLm } from "../src/tiny-lm/tiny-lm.ts";
-import type { TinyLmShape } from "../src/tiny-lm/tiny-lm-weights.ts";
+import { BENCH_MODELS, type BenchModel } from "../src/testing/bench-models.ts";
 import { findTorchPython, runTorchPeer, type TorchPeerResult } from "./torch-peer.ts";
-
-type Shape = "tiny" | "small" | "gpt2";
-
-/** The models written here: zoo's tiny LM, 11.6M parameters, and GPT-2 124M's shape with its 50,257-token vocabulary. */
-const SHAPES: Record<Shape, { title: string; shape: Partial<Omit<TinyLmShape, "vocabSize">>; vocabSize?: number }> = {
-  tiny: { title: "zoo:tiny-lm (65k parameters, window 1,024)", shape: {} },
-  small: {
-    title: "11.6M parameters, the tiny LM's design (window 2,048)",
-    shape: { hidden: 384, heads: 6, ffn: 1536, layers: 6, maxPositions: 2048 },
-  },
-  gpt2: {
-    title: "GPT-2 124M's shape: 12 layers, 768 wide, 12 heads, window 1,024, vocabulary 50,257 (163M weights untied)",
-    shape: { hidden: 768, heads: 12, ffn: 3072, layers: 12, maxPositions: 1024 },
-    vocabSize: 50257,
-  },
-};
 
 /**
  * The MMLU subjects run: the four largest, 27% of MMLU's questions, from short prompts (miscellaneous) to long
@@ -48,7 +32,7 @@ const SHAPES: Record<Shape, { title: string; shape: Partial<Omit<TinyLmShape, "v
  */
 const MMLU_SAMPLE_SUBJECTS = ["miscellaneous", "high_school_psychology", "moral_scenarios", "professional_law"];
 /** Questions per subject, and TruthfulQA questions, run on each model. */
-const DEFAULT_ITEMS: Record<Shape, { mmlu: number; truthfulqa: number }> = {
+const DEFAULT_ITEMS: Record<BenchModel, { mmlu: number; truthfulqa: number }> = {
   tiny: { mmlu: 32, truthfulqa: 100 },
   small: { mmlu: 16, truthfulqa: 50 },
   gpt2: { mmlu: 8, truthfulqa: 16 },
@@ -91,11 +75,11 @@ interface Model {
   open: (sharing: Sharing) => Promise<TransformersAdapter>;
 }
 
-async function writeModel(shape: Shape): Promise<Model> {
+async function writeModel(shape: BenchModel): Promise<Model> {
   const dir = join(work, `model-${shape}`);
   const { weights } = await writeTinyLm(dir, {
-    shape: SHAPES[shape].shape,
-    ...(SHAPES[shape].vocabSize ? { vocabSize: SHAPES[shape].vocabSize } : {}),
+    shape: BENCH_MODELS[shape].shape,
+    ...(BENCH_MODELS[shape].vocabSize ? { vocabSize: BENCH_MODELS[shape].vocabSize } : {}),
   });
   if (!values["no-peer"]) await writeTinyLmSafetensors(join(dir, "model.safetensors"), weights);
   const open = (sharing: Sharing) =>
@@ -219,7 +203,7 @@ const hours = (seconds: number) =>
   seconds < 60 ? `${fixed(seconds)} s` : seconds < 3600 ? `${fixed(seconds / 60)} min` : `${fixed(seconds / 3600)} h`;
 const megabytes = (bytes: number) => `${fixed(bytes / 2 ** 20)} MiB`;
 
-async function report(shape: Shape | undefined, python: string | undefined) {
+async function report(shape: BenchModel | undefined, python: string | undefined) {
   const items = DEFAULT_ITEMS[shape ?? "small"];
   const data = await mkdtemp(join(work, "data-"));
   const perSubject = Number(values.mmlu ?? items.mmlu);
@@ -314,16 +298,16 @@ async function report(shape: Shape | undefined, python: string | undefined) {
           : `, ${fixed(wholeOverPeer, 2)}× the PyTorch peer (target ≥ ${TARGETS.speedupOverPeer}×) ${check(wholeOverPeer >= TARGETS.speedupOverPeer)}`),
     );
   }
-  const title = shape === undefined ? values.model! : SHAPES[shape].title;
+  const title = shape === undefined ? values.model! : BENCH_MODELS[shape].title;
   return { text: `${title}, batch size ${batchSize}, window ${maxLength}\n\n${lines.join("\n")}`, missed };
 }
 
 try {
-  const shapes: (Shape | undefined)[] =
+  const shapes: (BenchModel | undefined)[] =
     values.model !== undefined
       ? [undefined]
-      : values.shape !== undefined && values.shape in SHAPES
-        ? [values.shape as Shape]
+      : values.shape !== undefined && values.shape in BENCH_MODELS
+        ? [values.shape as BenchModel]
         : ["tiny", "small", "gpt2"];
   const python = values["no-peer"] || values.model !== undefined ? undefined : await findTorchPython();
   console.log(`pnpm perf, Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "unknown"})`);

@@ -4,7 +4,12 @@ import { dirname, join } from "node:path";
 import { resultRecordSchema, type ResultRecord } from "@zoo/suites";
 import { startFakeHub } from "@zoo/catalog/testing/fake-hub";
 import { TINY_LM_HUB_COMMIT, startFakeApi, tinyLmHubRoot } from "@zoo/runner/testing";
-import { writeSyntheticMmlu } from "@zoo/suites/testing";
+import {
+  startFakeHub as startDatasetHub,
+  syntheticTruthfulqa,
+  truthfulqaMcParquet,
+  writeSyntheticMmlu,
+} from "@zoo/suites/testing";
 import { describe, expect, it } from "vitest";
 import { CHECKOUT, runZoo, zooProcess } from "../testing/run-zoo.ts";
 
@@ -304,6 +309,31 @@ describe("zoo bench", () => {
       await hub.close();
     }
   }, 60_000);
+
+  it("downloads the datasets from the Hub --hub-url names, over $HF_ENDPOINT", async () => {
+    const commit = "5c1b9e0a7d3f2e4c6b8a0d1f3e5c7b9a2d4f6e8c";
+    const hub = await startDatasetHub({
+      "truthfulqa/truthful_qa": {
+        commit,
+        files: {
+          "multiple_choice/validation-00000-of-00001.parquet": truthfulqaMcParquet(syntheticTruthfulqa(4)),
+        },
+      },
+    });
+    try {
+      const env = { ZOO_CACHE_DIR: await temp("cache"), HF_ENDPOINT: "http://127.0.0.1:9" };
+      const output = await temp("hub-data");
+      const args = ["--model", "random", "--suite", "truthfulqa_mc2", "--hub-url", hub.url, "--output", output];
+      const { code, err } = await benchProcess(args, env).exit;
+      expect(code, err).toBe(0);
+      const record = await readRecord(join(output, "random", "truthfulqa_mc2-0shot.json"));
+      expect(record.suite.dataset).toMatchObject({ id: "truthfulqa/truthful_qa", revision: commit, sample: false });
+      expect(record.documents).toBe(4);
+      expect(hub.downloads).toEqual(["truthfulqa/truthful_qa/multiple_choice/validation-00000-of-00001.parquet"]);
+    } finally {
+      await hub.close();
+    }
+  });
 
   it("survives a faulty API server with the records of a faultless run, and writes its key nowhere", async () => {
     const KEY = "sk-zoo-test-0123456789abcdef";

@@ -277,6 +277,7 @@ export function benchCommand(context: Context): Command {
       await ensureWritableFolder(cacheDir, io.env.ZOO_CACHE_DIR ? "ZOO_CACHE_DIR" : "the cache folder");
       const suiteIo: SuiteIo = {
         ...nodeSuiteIo({ cwd: io.cwd, env: io.env, cacheDir }),
+        ...(options.hubUrl ? { hubUrl: options.hubUrl } : {}),
         ...(options.offline ? { fetch: () => Promise.reject(new Error("offline (--offline)")) } : {}),
       };
       const names = options.suite

@@ -2,9 +2,9 @@
 export { HUB_CORS_HEADERS, startFakeHub } from "./fake-hub.ts";
 export type { FakeHub, FakeRepo } from "./fake-hub.ts";
 export { mmluParquet, truthfulqaGenParquet, truthfulqaMcParquet } from "./parquet-fixtures.ts";
-export { writeSyntheticMmlu, writeSyntheticTruthfulqa } from "./synthetic-datasets.ts";
-export { writeRealisticMmlu } from "./realistic-mmlu.ts";
-export type { RealisticMmluOptions } from "./realistic-mmlu.ts";
+export { syntheticTruthfulqa, writeSyntheticMmlu, writeSyntheticTruthfulqa } from "./synthetic-datasets.ts";
+export { realisticMmlu, writeRealisticMmlu } from "./realistic-mmlu.ts";
+export type { RealisticMmluOptions, RealisticMmluRow, RealisticMmluSubject } from "./realistic-mmlu.ts";
 export { REALISTIC_MMLU_WORDS } from "./realistic-mmlu-words.ts";
 export { MMLU_LENGTH_STATISTICS } from "./mmlu-length-statistics.ts";
 export type { MmluLengthStatistics } from "./mmlu-length-statistics.ts";

@@ -21,33 +21,63 @@ function subjectSeed(subject: string, seed: number): number {
   return (hash ^ seed) >>> 0;
 }
 
+/** One question as cais/mmlu holds it: the answer is the index of the right choice. */
+export interface RealisticMmluRow {
+  question: string;
+  choices: string[];
+  answer: number;
+}
+
+/** One subject's questions: five dev questions (the few-shot examples) and its test questions. */
+export interface RealisticMmluSubject {
+  subject: string;
+  dev: RealisticMmluRow[];
+  test: RealisticMmluRow[];
+}
+
+const rows = (random: () => number, sizes: readonly ItemSize[]): RealisticMmluRow[] =>
+  sizes.map((size) => {
+    const { question, choices } = realisticItem(random, size);
+    return { question, choices, answer: Math.floor(random() * 4) };
+  });
+
 /** The words hold no quotes, so quoting each field is all the CSV needs (questions may span lines). */
-function csvRows(random: () => number, sizes: readonly ItemSize[]): string {
-  return sizes
-    .map((size) => {
-      const { question, choices } = realisticItem(random, size);
-      const answer = "ABCD"[Math.floor(random() * 4)]!;
-      return `${[question, ...choices].map((field) => `"${field}"`).join(",")},${answer}\n`;
-    })
+const csvRows = (items: readonly RealisticMmluRow[]): string =>
+  items
+    .map((row) => `${[row.question, ...row.choices].map((field) => `"${field}"`).join(",")},${"ABCD"[row.answer]}\n`)
     .join("");
+
+function checkOptions({ questionsPerSubject }: RealisticMmluOptions): void {
+  if (questionsPerSubject !== undefined && !(Number.isInteger(questionsPerSubject) && questionsPerSubject >= 1))
+    throw new Error(`questionsPerSubject must be a whole number ≥ 1, not ${questionsPerSubject}`);
 }
 
 /**
- * A synthetic MMLU in the original CSV layout (data/test/<subject>_test.csv, data/dev/<subject>_dev.csv with five
- * questions each) whose 5-shot prompts, as the mmlu suite builds them, have each subject's published length in
- * characters (mean, min and max: MMLU_LENGTH_STATISTICS) and about one tiny-LM token per 4 characters, as GPT-2
- * has on English. For measuring what shared prefixes save at MMLU's real proportions; the text is not English.
+ * A synthetic MMLU's questions, subject by subject, whose 5-shot prompts, as the mmlu suite builds them, have each
+ * subject's published length in characters (mean, min and max: MMLU_LENGTH_STATISTICS) and about one tiny-LM token
+ * per 4 characters, as GPT-2 has on English. For measuring at MMLU's real proportions; the text is not English.
  */
-export async function writeRealisticMmlu(dir: string, options: RealisticMmluOptions = {}): Promise<void> {
+export function realisticMmlu(options: RealisticMmluOptions = {}): RealisticMmluSubject[] {
+  checkOptions(options);
   const { subjects = MMLU_SUBJECTS, questionsPerSubject, seed = 0 } = options;
-  if (questionsPerSubject !== undefined && !(Number.isInteger(questionsPerSubject) && questionsPerSubject >= 1))
-    throw new Error(`questionsPerSubject must be a whole number ≥ 1, not ${questionsPerSubject}`);
-  await mkdir(join(dir, "data/test"), { recursive: true });
-  await mkdir(join(dir, "data/dev"), { recursive: true });
-  for (const subject of subjects) {
+  return subjects.map((subject) => {
     const random = mulberry32(subjectSeed(subject, seed));
     const plan = planSubject(random, subject, questionsPerSubject);
-    await writeFile(join(dir, "data/dev", `${subject}_dev.csv`), csvRows(random, plan.dev));
-    await writeFile(join(dir, "data/test", `${subject}_test.csv`), csvRows(random, plan.test));
+    const dev = rows(random, plan.dev);
+    return { subject, dev, test: rows(random, plan.test) };
+  });
+}
+
+/**
+ * The realistic MMLU (realisticMmlu) in the original CSV layout: data/test/<subject>_test.csv, and
+ * data/dev/<subject>_dev.csv with five questions each. For measuring what shared prefixes save.
+ */
+export async function writeRealisticMmlu(dir: string, options: RealisticMmluOptions = {}): Promise<void> {
+  checkOptions(options);
+  await mkdir(join(dir, "data/test"), { recursive: true });
+  await mkdir(join(dir, "data/dev"), { recursive: true });
+  for (const { subject, dev, test } of realisticMmlu(options)) {
+    await writeFile(join(dir, "data/dev", `${subject}_dev.csv`), csvRows(dev));
+    await writeFile(join(dir, "data/test", `${subject}_test.csv`), csvRows(test));
   }
 }

@@ -10,23 +10,39 @@ const words = (seed: number, count: number) =>
 const row = (seed: number) =>
   `"${words(seed, 10 + (seed % 50))}?",${[1, 2, 3, 4].map((choice) => `"${words(seed + choice, 1 + ((seed + choice) % 8))}"`).join(",")},${"ABCD"[seed % 4]}\n`;
 
+/** Choices and their labels (1 true, 0 false), as truthfulqa/truthful_qa's multiple_choice config holds them. */
+export interface SyntheticTargets {
+  choices: string[];
+  labels: number[];
+}
+
 /**
- * A synthetic TruthfulQA in the original repository's layout (data/mc_task.json): `questions` distinct questions
- * (each ends with its number, as TruthfulQA's 817 are all different), each with four MC1 choices and seven MC2
- * choices (three true) of a few words.
+ * A synthetic TruthfulQA, as the Hub's multiple_choice config holds it: `questions` distinct questions (each ends
+ * with its number, as TruthfulQA's 817 are all different), each with four MC1 choices and seven MC2 choices (three
+ * true) of a few words.
  */
-export async function writeSyntheticTruthfulqa(dir: string, questions: number): Promise<void> {
-  const targets = (seed: number, count: number, truths: number) =>
-    Object.fromEntries(
-      Array.from({ length: count }, (_, index) => [
-        `${words(seed + index, 4 + ((seed + index) % 9))} ${index}.`,
-        index < truths ? 1 : 0,
-      ]),
-    );
-  const items = Array.from({ length: questions }, (_, seed) => ({
+export function syntheticTruthfulqa(
+  questions: number,
+): { question: string; mc1_targets: SyntheticTargets; mc2_targets: SyntheticTargets }[] {
+  const targets = (seed: number, count: number, truths: number): SyntheticTargets => ({
+    choices: Array.from({ length: count }, (_, index) => `${words(seed + index, 4 + ((seed + index) % 9))} ${index}.`),
+    labels: Array.from({ length: count }, (_, index) => (index < truths ? 1 : 0)),
+  });
+  return Array.from({ length: questions }, (_, seed) => ({
     question: `${words(seed, 8 + (seed % 7))} ${seed}?`,
     mc1_targets: targets(seed * 11, 4, 1),
     mc2_targets: targets(seed * 13, 7, 3),
+  }));
+}
+
+/** The synthetic TruthfulQA (syntheticTruthfulqa) in the original repository's layout: data/mc_task.json. */
+export async function writeSyntheticTruthfulqa(dir: string, questions: number): Promise<void> {
+  const asObject = ({ choices, labels }: SyntheticTargets) =>
+    Object.fromEntries(choices.map((choice, index) => [choice, labels[index]]));
+  const items = syntheticTruthfulqa(questions).map((item) => ({
+    question: item.question,
+    mc1_targets: asObject(item.mc1_targets),
+    mc2_targets: asObject(item.mc2_targets),
   }));
   await mkdir(join(dir, "data"), { recursive: true });
   await writeFile(join(dir, "data", "mc_task.json"), JSON.stringify(items, null, 2));
