@@ -97,6 +97,63 @@ async function loadSuite(
 }
 
 /**
+ * Every suite's documents and requests, before the model: a dataset that cannot be had stops the run before the
+ * model is downloaded, and with all of them loaded the run's forward tokens can be counted before it starts.
+ */
+async function loadSuites(
+  plan: RunPlan,
+  prompt: PromptOptions | undefined,
+  tell: RunEvents,
+  signal: AbortSignal,
+): Promise<SuiteRun[]> {
+  const cache = plan.data === "hub" ? await datasetCache(plan.pageUrl) : undefined;
+  const runs: SuiteRun[] = [];
+  for (const suite of plan.suites) {
+    signal.throwIfAborted();
+    tell({
+      type: "status",
+      text: plan.data === "hub" ? `loading ${suite.id}'s dataset from the Hub` : `loading ${suite.id}'s data`,
+    });
+    runs.push(await loadSuite(plan, suite, prompt, cache));
+  }
+  return runs;
+}
+
+/**
+ * The model, loaded by transformers.js on the plan's device: a Hub model's weights are sized first, so weights
+ * it lacks or too large for the device are refused before any download, and the status says how much it is.
+ */
+async function loadModel(
+  plan: RunPlan,
+  location: Omit<Awaited<ReturnType<typeof locate>>, "files">,
+  prompt: PromptOptions | undefined,
+  tell: RunEvents,
+  signal: AbortSignal,
+): Promise<TransformersAdapter> {
+  const { repo } = plan.model;
+  let size = "";
+  try {
+    if (plan.model.kind === "hub") {
+      tell({ type: "status", text: `finding ${repo}'s ${plan.dtype} weights` });
+      size = `, ${byteSize(await weightBytes(location.path, location.revision, plan.dtype, plan.device))}`;
+      signal.throwIfAborted();
+    }
+    const on = plan.device === "webgpu" ? "WebGPU" : "WebAssembly";
+    tell({ type: "status", text: `loading ${repo} (${plan.dtype}${size}) on ${on}` });
+    return await TransformersAdapter.load({
+      ...location,
+      dtype: plan.dtype,
+      device: plan.device,
+      batchSize: 1,
+      startEncoder: async (tokenizer) => inlineEncoder(tokenizer),
+      ...(prompt ? { chatTemplate: {} } : {}),
+    });
+  } catch (error) {
+    throw signal.aborted ? error : modelLoadError(repo, plan.dtype, error);
+  }
+}
+
+/**
  * Runs the plan's suites on its model, one after another, each answer saved in this browser as it arrives and
  * each suite's result reported when it is scored. Stopped by `signal` (after the forward pass that is running; it
  * throws the signal's reason), or reloaded away, it leaves the answers saved so far, and the same plan run again
@@ -107,10 +164,7 @@ export async function runPlan(plan: RunPlan, tell: RunEvents, signal: AbortSigna
   // A catalogue entry the nightly prompts through its chat template is prompted so here too.
   const prompt: PromptOptions | undefined = plan.model.chat ? { chat: true, fewshotAsMultiturn: true } : undefined;
   const chatTemplate = prompt ? "default" : undefined;
-  tell({
-    type: "status",
-    text: plan.model.kind === "hub" ? `finding ${plan.model.repo} on the Hub` : "loading the model",
-  });
+  if (plan.model.kind === "hub") tell({ type: "status", text: `finding ${plan.model.repo} on the Hub` });
   const { files, ...location } = await locate(plan);
   // The model's answers: kept apart per identity (commit, dtype, device), files and prompt framing, as Node's cache
   // keeps them.
@@ -121,45 +175,10 @@ export async function runPlan(plan: RunPlan, tell: RunEvents, signal: AbortSigna
   try {
     signal.throwIfAborted();
     tell({ type: "stored", model, answers: store.loaded });
-    const on = plan.device === "webgpu" ? "WebGPU" : "WebAssembly";
-    let size = "";
-    if (plan.model.kind === "hub") {
-      tell({ type: "status", text: `finding ${plan.model.repo}'s ${plan.dtype} weights` });
-      try {
-        size = `, ${byteSize(await weightBytes(location.path, location.revision, plan.dtype, plan.device))}`;
-      } catch (error) {
-        throw modelLoadError(plan.model.repo, plan.dtype, error);
-      }
-      signal.throwIfAborted();
-    }
-    tell({ type: "status", text: `loading ${plan.model.repo} (${plan.dtype}${size}) on ${on}` });
-    let adapter: TransformersAdapter;
-    try {
-      adapter = await TransformersAdapter.load({
-        ...location,
-        dtype: plan.dtype,
-        device: plan.device,
-        batchSize: 1,
-        startEncoder: async (tokenizer) => inlineEncoder(tokenizer),
-        ...(prompt ? { chatTemplate: {} } : {}),
-      });
-    } catch (error) {
-      throw modelLoadError(plan.model.repo, plan.dtype, error);
-    }
+    const runs = await loadSuites(plan, prompt, tell, signal);
+    const adapter = await loadModel(plan, location, prompt, tell, signal);
     try {
       yieldBeforeForwardPasses(adapter);
-      const cache = plan.data === "hub" ? await datasetCache(plan.pageUrl) : undefined;
-      // Every suite's data first, so a dataset that cannot be had stops the run before any pass, and the run's
-      // forward tokens can be counted before it starts.
-      const runs: SuiteRun[] = [];
-      for (const suite of plan.suites) {
-        signal.throwIfAborted();
-        tell({
-          type: "status",
-          text: plan.data === "hub" ? `loading ${suite.id}'s dataset from the Hub` : `loading ${suite.id}'s data`,
-        });
-        runs.push(await loadSuite(plan, suite, prompt, cache));
-      }
       tell({ type: "status", text: "counting the forward tokens" });
       const plans = [];
       for (const run of runs) {
