@@ -3,16 +3,8 @@ import { mkdtemp, readFile, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import type { Server } from "node:http";
 import { join, relative } from "node:path";
-import {
-  TINY_LM_SEED,
-  resultFileName,
-  runSuite,
-  startTokenizerThread,
-  type ResponseStore,
-  type SuiteResult,
-} from "@zoo/runner";
-import { TransformersAdapter } from "@zoo/runner/scoring";
-import { tinyLmFixture } from "@zoo/runner/testing";
+import { TINY_LM_SEED, resultFileName, runSuite, type ResponseStore, type SuiteResult } from "@zoo/runner";
+import { openTinyLm, tinyLmFixture } from "@zoo/runner/testing";
 import {
   loadSuiteRun,
   memoryCache,
@@ -146,10 +138,7 @@ type NodeResult = SuiteResult & { forwardTokens: number };
  * and TruthfulQA MC2 on `hub`'s dataset (filed as "hub:truthfulqa_mc2").
  */
 async function nodeResults(hub: FakeHub): Promise<Map<string, NodeResult>> {
-  const fixture = await tinyLmFixture();
-  const adapter = await TransformersAdapter.load({
-    startEncoder: startTokenizerThread,
-    path: fixture.dir,
+  const adapter = await openTinyLm({
     identity: {
       adapter: "transformers-js",
       repo: "tiny-lm",
@@ -157,10 +146,6 @@ async function nodeResults(hub: FakeHub): Promise<Map<string, NodeResult>> {
       dtype: "fp32",
       device: "cpu",
     },
-    dtype: "fp32",
-    device: "cpu",
-    batchSize: 1,
-    offline: true,
   });
   const results = new Map<string, NodeResult>();
   try {

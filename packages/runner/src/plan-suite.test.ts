@@ -5,12 +5,11 @@ import { loadSuiteRun } from "@zoo/suites";
 import { nodeSuiteIo } from "@zoo/suites/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RandomAdapter } from "./adapters/baseline-adapters.ts";
-import { TransformersAdapter } from "./adapters/transformers-adapter.ts";
-import { startTokenizerThread } from "./adapters/tokenizer-thread.ts";
+import type { TransformersAdapter } from "./adapters/transformers-adapter.ts";
 import { planSuite } from "./plan-suite.ts";
 import { ResponseCache } from "./response-cache.ts";
 import { runSuite, type RunSuiteOptions } from "./run-suite.ts";
-import { tinyLmFixture } from "./testing/index.ts";
+import { openTinyLm } from "./testing/index.ts";
 
 const load = (suite: string, shots?: number) =>
   loadSuiteRun(suite, { io: nodeSuiteIo(), data: { kind: "sample" }, ...(shots === undefined ? {} : { shots }) });
@@ -19,15 +18,7 @@ const freshCache = async () => ResponseCache.open(await mkdtemp(join(tmpdir(), "
 describe("planSuite", () => {
   let adapter: TransformersAdapter;
   beforeAll(async () => {
-    adapter = await TransformersAdapter.load({
-      startEncoder: startTokenizerThread,
-      path: (await tinyLmFixture()).dir,
-      identity: { adapter: "transformers-js", repo: "tiny-lm", dtype: "fp32", device: "cpu" },
-      dtype: "fp32",
-      device: "cpu",
-      batchSize: 1,
-      offline: true,
-    });
+    adapter = await openTinyLm();
   });
   afterAll(() => adapter.dispose());
 

@@ -12,11 +12,16 @@ import {
 import { nodeSuiteIo } from "@zoo/suites/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ModelAdapter } from "./adapter.ts";
-import { TransformersAdapter } from "./adapters/transformers-adapter.ts";
-import { startTokenizerThread } from "./adapters/tokenizer-thread.ts";
+import type { TransformersAdapter } from "./adapters/transformers-adapter.ts";
 import { ResponseCache } from "./response-cache.ts";
 import { runSuite, type RunProgress } from "./run-suite.ts";
-import { referenceGeneration, referenceLoglikelihood, tinyLmFixture, type TinyLmFixture } from "./testing/index.ts";
+import {
+  openTinyLm,
+  referenceGeneration,
+  referenceLoglikelihood,
+  tinyLmFixture,
+  type TinyLmFixture,
+} from "./testing/index.ts";
 
 const io = nodeSuiteIo();
 const ENVIRONMENT = { zoo_version: "0.0.0-test", node: "v20", platform: "linux-x64" };
@@ -82,15 +87,7 @@ describe("runSuite on zoo's tiny LM", () => {
   let adapter: TransformersAdapter;
   beforeAll(async () => {
     fixture = await tinyLmFixture();
-    adapter = await TransformersAdapter.load({
-      startEncoder: startTokenizerThread,
-      path: fixture.dir,
-      identity: { adapter: "transformers-js", repo: "tiny-lm", dtype: "fp32", device: "cpu" },
-      dtype: "fp32",
-      device: "cpu",
-      batchSize: 1,
-      offline: true,
-    });
+    adapter = await openTinyLm({ fixture });
   });
   afterAll(() => adapter.dispose());
 

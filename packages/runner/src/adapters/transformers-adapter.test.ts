@@ -13,9 +13,14 @@ import {
 import { nodeSuiteIo } from "@zoo/suites/node";
 import { writeRealisticMmlu } from "@zoo/suites/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { referenceGeneration, referenceLoglikelihood, tinyLmFixture, type TinyLmFixture } from "../testing/index.ts";
-import { TransformersAdapter } from "./transformers-adapter.ts";
-import { startTokenizerThread } from "./tokenizer-thread.ts";
+import {
+  openTinyLm,
+  referenceGeneration,
+  referenceLoglikelihood,
+  tinyLmFixture,
+  type TinyLmFixture,
+} from "../testing/index.ts";
+import type { TransformersAdapter } from "./transformers-adapter.ts";
 
 /** float32 forward passes against a float64 reference: the answers agree to about 1e-5 nats. */
 const TOLERANCE = 5e-5;
@@ -33,17 +38,7 @@ async function sampleRequests(suite: string, shots?: number): Promise<Request[]>
   return run.documents.flatMap((document) => document.requests);
 }
 
-async function open(fixture: TinyLmFixture, batchSize: number | "auto" = 1): Promise<TransformersAdapter> {
-  return TransformersAdapter.load({
-    startEncoder: startTokenizerThread,
-    path: fixture.dir,
-    identity: { adapter: "transformers-js", repo: "tiny-lm" },
-    dtype: "fp32",
-    device: "cpu",
-    batchSize,
-    offline: true,
-  });
-}
+const open = (fixture: TinyLmFixture, batchSize: number | "auto" = 1) => openTinyLm({ fixture, batchSize });
 
 async function answers(
   adapter: TransformersAdapter,
@@ -189,16 +184,7 @@ describe("TransformersAdapter on zoo's tiny LM", () => {
   );
 
   it("agrees with every request run on its own, within float32 rounding, on every loglikelihood suite", async () => {
-    const alone = await TransformersAdapter.load({
-      startEncoder: startTokenizerThread,
-      path: fixture.dir,
-      identity: { adapter: "transformers-js", repo: "tiny-lm" },
-      dtype: "fp32",
-      device: "cpu",
-      batchSize: 1,
-      sharing: "none",
-      offline: true,
-    });
+    const alone = await openTinyLm({ fixture, sharing: "none" });
     const suites = BUILTIN_SUITES.filter(
       (suite) => suite.outputType !== "generate_until" && !/^mmlu_/.test(suite.id),
     ).map((suite) => suite.id);

@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AutoTokenizer, type PreTrainedTokenizer } from "@huggingface/transformers";
 import type { GenerationRequest, LoglikelihoodRequest } from "@zoo/suites";
+import { startTokenizerThread } from "../adapters/tokenizer-thread.ts";
+import { TransformersAdapter, type TransformersModelOptions } from "../adapters/transformers-adapter.ts";
 import { writeTinyLm, type TinyLm } from "../tiny-lm/tiny-lm.ts";
 import type { TinyLmShape } from "../tiny-lm/tiny-lm-weights.ts";
 import { referenceLogits, referenceLogprob } from "./tiny-lm-reference.ts";
@@ -25,6 +27,26 @@ export function tinyLmFixture(shape: Partial<Omit<TinyLmShape, "vocabSize">> = {
     written.set(key, fixture);
   }
   return fixture;
+}
+
+/**
+ * The tiny LM loaded as `zoo bench` loads a local model (its tokenizer on a thread, fp32 on the CPU, one row a pass,
+ * offline), from `fixture` (the default shape's unless given), with any option overridden.
+ */
+export async function openTinyLm(
+  options: Partial<TransformersModelOptions> & { fixture?: TinyLmFixture } = {},
+): Promise<TransformersAdapter> {
+  const { fixture, ...overrides } = options;
+  return TransformersAdapter.load({
+    startEncoder: startTokenizerThread,
+    path: (fixture ?? (await tinyLmFixture())).dir,
+    identity: { adapter: "transformers-js", repo: "tiny-lm", dtype: "fp32", device: "cpu" },
+    dtype: "fp32",
+    device: "cpu",
+    batchSize: 1,
+    offline: true,
+    ...overrides,
+  });
 }
 
 const logitsByInput = new WeakMap<TinyLmFixture, Map<string, Float64Array[]>>();
