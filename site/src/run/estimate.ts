@@ -20,7 +20,7 @@ export function planText(plans: readonly SuitePlan[], titleOf: (suite: string) =
   const parts = plans.map((plan) => {
     const left = plan.documents - plan.documentsCached;
     const tokens = plan.forwardTokens === undefined ? "" : ` ${count(plan.forwardTokens)}`;
-    return `${titleOf(plan.suite)}${tokens} (${left} of ${plan.documents} documents to compute)`;
+    return `${titleOf(plan.suite)}${tokens} (${left} of ${plan.documents} document${plan.documents === 1 ? "" : "s"} to compute)`;
   });
   return total === undefined
     ? `This run computes ${parts.join(", ")}; its forward tokens cannot be counted ahead.`

@@ -47,7 +47,7 @@ export function resultView(result: SuiteResult, title: string): HTMLElement {
   section.append(
     element(
       "p",
-      `${record.documents} documents, ${record.shots}-shot, in ${timings.wall_seconds.toFixed(1)} s` +
+      `${record.documents} document${record.documents === 1 ? "" : "s"}, ${record.shots}-shot, in ${timings.wall_seconds.toFixed(1)} s` +
         ` (${timings.items_per_second.toFixed(1)} items/s; answered from the store: ${timings.documents_cached ?? 0} of ${record.documents})` +
         (record.suite.dataset.sample ? ". Sample data: never shown as the benchmark's score." : "."),
       { class: "muted small" },
