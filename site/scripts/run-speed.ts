@@ -10,7 +10,7 @@ import { mkdtemp, readFile, readdir, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { writeTinyLm } from "@zoo/runner";
+import { TINY_LM_WORDS, writeTinyLm } from "@zoo/runner";
 import { BENCH_MODELS, type BenchModel } from "@zoo/runner/testing";
 import { MMLU_SUBJECTS, resultRecordSchema, type ResultRecord } from "@zoo/suites";
 import {
@@ -51,7 +51,7 @@ const work = await mkdtemp(join(tmpdir(), "zoo-run-speed-"));
 
 // The datasets, as cais/mmlu and truthfulqa/truthful_qa hold them on the Hub.
 const mmluFiles: Record<string, Uint8Array> = {};
-for (const { subject, dev, test } of realisticMmlu({ questionsPerSubject: perSubject })) {
+for (const { subject, dev, test } of realisticMmlu({ words: TINY_LM_WORDS, questionsPerSubject: perSubject })) {
   mmluFiles[`${subject}/dev-00000-of-00001.parquet`] = mmluParquet(dev.map((row) => ({ ...row, subject })));
   mmluFiles[`${subject}/test-00000-of-00001.parquet`] = mmluParquet(test.map((row) => ({ ...row, subject })));
 }

@@ -23,6 +23,7 @@ import { DEFAULT_HUB_URL, openAdapter } from "../src/open-adapter.ts";
 import { buildPrefixTree, treeTokens, type EncodedRequest, type Sharing } from "../src/prefix-tree.ts";
 import { writeTinyLmSafetensors } from "../src/tiny-lm/tiny-lm-safetensors.ts";
 import { writeTinyLm } from "../src/tiny-lm/tiny-lm.ts";
+import { TINY_LM_WORDS } from "../src/tiny-lm/tiny-lm-tokenizer.ts";
 import { BENCH_MODELS, type BenchModel } from "../src/testing/bench-models.ts";
 import { findTorchPython, runTorchPeer, type TorchPeerResult } from "./torch-peer.ts";
 
@@ -207,8 +208,12 @@ async function report(shape: BenchModel | undefined, python: string | undefined)
   const items = DEFAULT_ITEMS[shape ?? "small"];
   const data = await mkdtemp(join(work, "data-"));
   const perSubject = Number(values.mmlu ?? items.mmlu);
-  await writeRealisticMmlu(join(data, "mmlu"), { subjects: MMLU_SAMPLE_SUBJECTS, questionsPerSubject: perSubject });
-  await writeRealisticMmlu(join(data, "mmlu-full"));
+  await writeRealisticMmlu(join(data, "mmlu"), {
+    words: TINY_LM_WORDS,
+    subjects: MMLU_SAMPLE_SUBJECTS,
+    questionsPerSubject: perSubject,
+  });
+  await writeRealisticMmlu(join(data, "mmlu-full"), { words: TINY_LM_WORDS });
   await writeSyntheticTruthfulqa(join(data, "truthfulqa"), Number(values.truthfulqa ?? items.truthfulqa));
   await writeSyntheticTruthfulqa(join(data, "truthfulqa-full"), FULL.truthfulqa_mc2);
   const model = shape === undefined ? givenModel(values.model!) : await writeModel(shape);

@@ -36,4 +36,5 @@ export type { RunProgress, RunSuiteOptions, SuiteResult } from "./run-suite.ts";
 export { parseShard, shardDocuments } from "./shard.ts";
 export type { Shard } from "./shard.ts";
 export { TINY_LM_SEED, TINY_LM_SHAPE, writeTinyLm } from "./tiny-lm/tiny-lm.ts";
+export { TINY_LM_WORDS } from "./tiny-lm/tiny-lm-tokenizer.ts";
 export type { TinyLm } from "./tiny-lm/tiny-lm.ts";

@@ -20,6 +20,7 @@ import {
   tinyLmFixture,
   type TinyLmFixture,
 } from "../testing/index.ts";
+import { TINY_LM_WORDS } from "../tiny-lm/tiny-lm-tokenizer.ts";
 import type { TransformersAdapter } from "./transformers-adapter.ts";
 
 /** float32 forward passes against a float64 reference: the answers agree to about 1e-5 nats. */
@@ -254,7 +255,7 @@ describe("TransformersAdapter's key/value cache", () => {
     const adapter = await open(fixture);
     const data = await mkdtemp(join(tmpdir(), "zoo-realistic-mmlu-"));
     const subjects = ["professional_law", "miscellaneous"];
-    await writeRealisticMmlu(data, { subjects, questionsPerSubject: 24 });
+    await writeRealisticMmlu(data, { words: TINY_LM_WORDS, subjects, questionsPerSubject: 24 });
     const requests: LoglikelihoodRequest[] = [];
     for (const subject of subjects) {
       const run = await loadSuiteRun(`mmlu_${subject}`, { io, data: { kind: "local", dir: data }, shots: 5 });

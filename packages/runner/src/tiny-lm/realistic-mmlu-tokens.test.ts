@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadSuiteRun } from "@zoo/suites";
 import { nodeSuiteIo } from "@zoo/suites/node";
-import { CHARS_PER_TOKEN, MMLU_LENGTH_STATISTICS, REALISTIC_MMLU_WORDS, writeRealisticMmlu } from "@zoo/suites/testing";
+import { CHARS_PER_TOKEN, MMLU_LENGTH_STATISTICS, writeRealisticMmlu } from "@zoo/suites/testing";
 import { describe, expect, it } from "vitest";
 import { tinyLmFixture } from "../testing/tiny-lm-fixture.ts";
+import { TINY_LM_WORDS } from "./tiny-lm-tokenizer.ts";
 
 /** Short and long prompts, short and long items: the description and the frame weigh most in the short ones. */
 const SUBJECTS = [
@@ -19,7 +20,7 @@ const SUBJECTS = [
 describe("the realistic MMLU copy on the tiny LM", () => {
   it("is written in words that are one tiny-LM token each", async () => {
     const { tokenizer } = await tinyLmFixture();
-    for (const word of REALISTIC_MMLU_WORDS)
+    for (const word of TINY_LM_WORDS)
       expect(tokenizer.encode(word, { add_special_tokens: false }), word).toHaveLength(1);
   });
 
@@ -28,7 +29,7 @@ describe("the realistic MMLU copy on the tiny LM", () => {
     const dir = await mkdtemp(join(tmpdir(), "zoo-realistic-mmlu-"));
     try {
       // A few questions a subject keep the subject's mean prompt length and the test quick.
-      await writeRealisticMmlu(dir, { subjects: SUBJECTS, questionsPerSubject: 12 });
+      await writeRealisticMmlu(dir, { words: TINY_LM_WORDS, subjects: SUBJECTS, questionsPerSubject: 12 });
       for (const subject of SUBJECTS) {
         const run = await loadSuiteRun(`mmlu_${subject}`, {
           shots: 5,

@@ -10,7 +10,8 @@ const NEWLINE_MARK = "¶";
 
 const CHARACTERS = [..."abcdefghijklmnopqrstuvwxyz0123456789", ...".,:;?!'\"()[]{}-+*/=%$&#@_<>", NEWLINE_MARK];
 
-const WORDS = (
+/** The whole words the tiny LM's tokenizer holds as one token each. */
+export const TINY_LM_WORDS: readonly string[] = (
   "the of and to in is a an what which who when where why how are was were be by for on with as at from that this " +
   "it its or not no yes do does can will would if than then there their they you your we our his her he she " +
   "following multiple choice questions question answer answers about true false plus minus times many most more " +
@@ -20,7 +21,7 @@ const WORDS = (
 
 /** The vocabulary in id order: special tokens, characters, continuation characters, then whole words. */
 export function tinyLmVocabulary(): string[] {
-  return [...new Set([...SPECIAL_TOKENS, ...CHARACTERS, ...CHARACTERS.map((c) => `##${c}`), ...WORDS])];
+  return [...new Set([...SPECIAL_TOKENS, ...CHARACTERS, ...CHARACTERS.map((c) => `##${c}`), ...TINY_LM_WORDS])];
 }
 
 /**

@@ -5,7 +5,6 @@ export { mmluParquet, truthfulqaGenParquet, truthfulqaMcParquet } from "./parque
 export { syntheticTruthfulqa, writeSyntheticMmlu, writeSyntheticTruthfulqa } from "./synthetic-datasets.ts";
 export { realisticMmlu, writeRealisticMmlu } from "./realistic-mmlu.ts";
 export type { RealisticMmluOptions, RealisticMmluRow, RealisticMmluSubject } from "./realistic-mmlu.ts";
-export { REALISTIC_MMLU_WORDS } from "./realistic-mmlu-words.ts";
 export { MMLU_LENGTH_STATISTICS } from "./mmlu-length-statistics.ts";
 export type { MmluLengthStatistics } from "./mmlu-length-statistics.ts";
 export { CHARS_PER_TOKEN } from "./realistic-mmlu-lengths.ts";

@@ -1,7 +1,7 @@
 import { apportion, randomWeights } from "./apportion.ts";
-import { fillWords } from "./realistic-mmlu-words.ts";
+import type { WordVocabulary } from "./realistic-mmlu-words.ts";
 
-/** How long an item should be as lm-evaluation-harness's doc_to_text renders it, in characters and tiny-LM tokens. */
+/** How long an item should be as lm-evaluation-harness's doc_to_text renders it, in characters and tokens. */
 export interface ItemSize {
   chars: number;
   tokens: number;
@@ -40,21 +40,27 @@ function sentenceLengths(random: () => number, chars: number): number[] {
 }
 
 /** A sentence of `chars` characters ending in `mark`; a question opens with a question word when it has room. */
-function sentence(random: () => number, chars: number, words: number, mark: string): string {
+function sentence(
+  vocabulary: WordVocabulary,
+  random: () => number,
+  chars: number,
+  words: number,
+  mark: string,
+): string {
   const opener = OPENERS[Math.floor(random() * OPENERS.length)]!;
   const body =
     mark === "?" && words > 1 && chars - 1 > opener.length + 1
-      ? `${opener} ${fillWords(random, chars - 2 - opener.length, words - 1)}`
-      : fillWords(random, chars - 1, words);
+      ? `${opener} ${vocabulary.fill(random, chars - 2 - opener.length, words - 1)}`
+      : vocabulary.fill(random, chars - 1, words);
   return capitalise(body) + mark;
 }
 
 /**
  * A question and four choices shaped like MMLU's, exactly `size.chars` long once rendered (`size.chars` ≥ 30) and,
- * as far as the words can stretch, `size.tokens` tiny-LM tokens: the question is a few sentences, or for a long
+ * as far as the words can stretch, `size.tokens` tokens of the vocabulary's model: the question is a few sentences, or for a long
  * item a passage in paragraphs, ending in "?" (or "." as MMLU's completions do); the choices vary in length.
  */
-export function realisticItem(random: () => number, size: ItemSize): MmluItem {
+export function realisticItem(vocabulary: WordVocabulary, random: () => number, size: ItemSize): MmluItem {
   const text = size.chars - FRAME.chars;
   const allChoices = Math.min(Math.max(Math.round(text * (0.1 + 0.35 * random())), 4), text - 2, 4 * LONGEST_CHOICE);
   const choiceChars = apportion(allChoices - 4, randomWeights(random, 4, 0.7)).map((extra) => extra + 1);
@@ -73,11 +79,11 @@ export function realisticItem(random: () => number, size: ItemSize): MmluItem {
   const question = sentences
     .map((chars, index) => {
       const mark = index < last ? "." : random() < 0.8 ? "?" : ".";
-      return sentence(random, chars, words[index]!, mark) + (joiners[index] ?? "");
+      return sentence(vocabulary, random, chars, words[index]!, mark) + (joiners[index] ?? "");
     })
     .join("");
   const choices = choiceChars.map((chars, index) =>
-    capitalise(fillWords(random, chars, words[sentences.length + index]!)),
+    capitalise(vocabulary.fill(random, chars, words[sentences.length + index]!)),
   );
   return { question, choices };
 }

@@ -3,7 +3,7 @@ import { MMLU_TASK } from "../mmlu.ts";
 import { apportion, randomWeights } from "./apportion.ts";
 import { MMLU_LENGTH_STATISTICS } from "./mmlu-length-statistics.ts";
 import type { ItemSize } from "./realistic-mmlu-item.ts";
-import { estimateTinyLmTokens } from "./realistic-mmlu-words.ts";
+import type { WordVocabulary } from "./realistic-mmlu-words.ts";
 
 /** The sizes of one subject's five dev examples and of its test questions. */
 export interface SubjectPlan {
@@ -62,7 +62,12 @@ function testLengths(random: () => number, count: number, low: number, high: num
  * below an average item as the published min falls below the mean (but no shorter than SHORTEST_ITEM). `count`
  * test questions, by default the subject's real count; the mean holds for any count, the min and max from three.
  */
-export function planSubject(random: () => number, subject: string, count?: number): SubjectPlan {
+export function planSubject(
+  vocabulary: WordVocabulary,
+  random: () => number,
+  subject: string,
+  count?: number,
+): SubjectPlan {
   const stats = MMLU_LENGTH_STATISTICS[subject];
   if (stats === undefined) throw new Error(`no published MMLU prompt lengths for the subject ${subject}`);
   const description = mmluDescription(subject);
@@ -76,7 +81,8 @@ export function planSubject(random: () => number, subject: string, count?: numbe
   ).map((extra) => extra + SHORTEST_ITEM);
   // The dev examples make up the tokens the description and the answers fall short of, so the shared part too
   // has one token per CHARS_PER_TOKEN characters.
-  const devTokens = Math.round(shared / CHARS_PER_TOKEN) - estimateTinyLmTokens(description) - SHOTS * SHOT_END.tokens;
+  const devTokens =
+    Math.round(shared / CHARS_PER_TOKEN) - vocabulary.estimateTokens(description) - SHOTS * SHOT_END.tokens;
   const dev = apportion(devTokens, devChars).map((tokens, index) => ({ chars: devChars[index]!, tokens }));
   const test = testLengths(random, count ?? stats.samples, shortest, stats.max - shared, stats.mean - shared).map(
     itemSize,

@@ -5,7 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadSuiteRun } from "../index.ts";
 import { nodeSuiteIo } from "../node.ts";
 import { MMLU_LENGTH_STATISTICS } from "./mmlu-length-statistics.ts";
-import { writeRealisticMmlu } from "./realistic-mmlu.ts";
+import { writeRealisticMmlu as writeWith, type RealisticMmluOptions } from "./realistic-mmlu.ts";
+
+/** A vocabulary with a word of every length up to 9, as a model's whole-word tokens would be. */
+const WORDS = "a an of is the law what year which water people between question multiple following".split(" ");
+const writeRealisticMmlu = (to: string, options: Omit<RealisticMmluOptions, "words"> = {}) =>
+  writeWith(to, { words: WORDS, ...options });
 
 let dir: string;
 beforeEach(async () => (dir = await mkdtemp(join(tmpdir(), "zoo-realistic-mmlu-"))));
@@ -31,6 +36,12 @@ const within = (value: number, target: number, tolerance: number) =>
   expect(Math.abs(value / target - 1), `${value} vs ${target}`).toBeLessThanOrEqual(tolerance);
 
 describe("writeRealisticMmlu", () => {
+  it("refuses a vocabulary that cannot fill every length", async () => {
+    await expect(writeWith(dir, { words: ["the", "law"] })).rejects.toThrow(
+      "the words must be lowercase letters with every length from 1 to the longest (3); none has 1",
+    );
+  });
+
   it("gives every subject its published 5-shot prompt lengths and test count, 14,042 questions in all", async () => {
     await writeRealisticMmlu(dir);
     const lengths = await promptLengths("mmlu");

@@ -4,8 +4,14 @@ import { MMLU_SUBJECTS } from "../mmlu-subjects.ts";
 import { mulberry32 } from "../seeded-random.ts";
 import { realisticItem, type ItemSize } from "./realistic-mmlu-item.ts";
 import { planSubject } from "./realistic-mmlu-lengths.ts";
+import { WordVocabulary } from "./realistic-mmlu-words.ts";
 
 export interface RealisticMmluOptions {
+  /**
+   * The words the model's tokenizer holds as one token each (the tiny LM's: TINY_LM_WORDS of @zoo/runner): the
+   * text is written in them, so that its tokens, not only its characters, have MMLU's proportions.
+   */
+  words: readonly string[];
   /** The subjects to write; all 57 by default. */
   subjects?: readonly string[];
   /** Test questions per subject; by default each subject's real count, 14,042 in all. */
@@ -35,9 +41,9 @@ export interface RealisticMmluSubject {
   test: RealisticMmluRow[];
 }
 
-const rows = (random: () => number, sizes: readonly ItemSize[]): RealisticMmluRow[] =>
+const rows = (vocabulary: WordVocabulary, random: () => number, sizes: readonly ItemSize[]): RealisticMmluRow[] =>
   sizes.map((size) => {
-    const { question, choices } = realisticItem(random, size);
+    const { question, choices } = realisticItem(vocabulary, random, size);
     return { question, choices, answer: Math.floor(random() * 4) };
   });
 
@@ -54,17 +60,18 @@ function checkOptions({ questionsPerSubject }: RealisticMmluOptions): void {
 
 /**
  * A synthetic MMLU's questions, subject by subject, whose 5-shot prompts, as the mmlu suite builds them, have each
- * subject's published length in characters (mean, min and max: MMLU_LENGTH_STATISTICS) and about one tiny-LM token
- * per 4 characters, as GPT-2 has on English. For measuring at MMLU's real proportions; the text is not English.
+ * subject's published length in characters (mean, min and max: MMLU_LENGTH_STATISTICS) and, for the model whose
+ * words are given, about one token per 4 characters, as GPT-2 has on English. For measuring at MMLU's real proportions; the text is not English.
  */
-export function realisticMmlu(options: RealisticMmluOptions = {}): RealisticMmluSubject[] {
+export function realisticMmlu(options: RealisticMmluOptions): RealisticMmluSubject[] {
   checkOptions(options);
   const { subjects = MMLU_SUBJECTS, questionsPerSubject, seed = 0 } = options;
+  const vocabulary = new WordVocabulary(options.words);
   return subjects.map((subject) => {
     const random = mulberry32(subjectSeed(subject, seed));
-    const plan = planSubject(random, subject, questionsPerSubject);
-    const dev = rows(random, plan.dev);
-    return { subject, dev, test: rows(random, plan.test) };
+    const plan = planSubject(vocabulary, random, subject, questionsPerSubject);
+    const dev = rows(vocabulary, random, plan.dev);
+    return { subject, dev, test: rows(vocabulary, random, plan.test) };
   });
 }
 
@@ -72,7 +79,7 @@ export function realisticMmlu(options: RealisticMmluOptions = {}): RealisticMmlu
  * The realistic MMLU (realisticMmlu) in the original CSV layout: data/test/<subject>_test.csv, and
  * data/dev/<subject>_dev.csv with five questions each. For measuring what shared prefixes save.
  */
-export async function writeRealisticMmlu(dir: string, options: RealisticMmluOptions = {}): Promise<void> {
+export async function writeRealisticMmlu(dir: string, options: RealisticMmluOptions): Promise<void> {
   checkOptions(options);
   await mkdir(join(dir, "data/test"), { recursive: true });
   await mkdir(join(dir, "data/dev"), { recursive: true });
