@@ -25,9 +25,8 @@ export async function planSuite(
 ): Promise<SuitePlan> {
   const { adapter, cache, run } = options;
   const documents = options.shard ? shardDocuments(run.documents, options.shard) : run.documents;
-  const { requests } = await distinctRequests(documents);
-  const pending = new Set([...requests].filter(([key]) => !cache.has(key)).flatMap(([, { askedBy }]) => askedBy));
-  const entries = [...requests];
+  const entries = [...(await distinctRequests(documents)).requests];
+  const pending = new Set(entries.filter(([key]) => !cache.has(key)).flatMap(([, { askedBy }]) => askedBy));
   const generates = entries.some(([key, { request }]) => request.type === "generation" && !cache.has(key));
   const loglikelihood = entries.filter(([, { request }]) => request.type === "loglikelihood");
   const forwardTokens =

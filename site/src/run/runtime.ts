@@ -68,9 +68,8 @@ async function locate(plan: RunPlan) {
 }
 
 /**
- * A suite's documents and requests, loaded when its turn comes, as `zoo bench` loads them: from the samples the
- * site serves, or from the Hub (each parquet file checked against the sha256 the Hub lists, and kept in this
- * browser's dataset cache).
+ * A suite's documents and requests, as `zoo bench` loads them: from the samples the site serves, or from the Hub
+ * (each parquet file checked against the sha256 the Hub lists, and kept in this browser's dataset cache).
  */
 async function loadSuite(
   plan: RunPlan,

@@ -66,7 +66,7 @@ describe("zoo results merge", () => {
     const added = join(output, "random", "truthfulqa_mc2-sample-0shot.json");
     expect(await runZoo(["results", "merge", submitted, "--output", output], CHECKOUT, env)).toEqual({
       code: 0,
-      out: `added ${join(submitted, "random", "truthfulqa_mc2-sample-0shot.json")} (3 documents, a run) as ${added}\n`,
+      out: `added ${join(submitted, "random", "truthfulqa_mc2-sample-0shot.json")} (3 documents, a zoo bench run) as ${added}\n`,
       err: "",
     });
     const original = await read(join(submitted, "random", "truthfulqa_mc2-sample-0shot.json"));

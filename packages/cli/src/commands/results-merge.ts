@@ -50,7 +50,7 @@ async function readRecords(
 /** How a whole record is listed on the site once merged: a browser run apart, until a maintainer reproduces it. */
 const runKind = (record: ShardResult["record"]) =>
   record.environment.browser === undefined
-    ? "run"
+    ? "zoo bench run"
     : `browser run (${record.environment.browser}, ${record.environment.device}), listed apart until reproduced`;
 
 export function resultsMergeCommand(context: Context): Command {
