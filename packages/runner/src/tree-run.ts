@@ -11,10 +11,11 @@ export class TreeRun {
   /** Nodes with at least one unanswered request at or below them. */
   readonly live = new Set<PrefixNode>();
   /**
-   * The top-level node the window's last request descends from: its cache is kept for the next window, which
-   * usually continues the same few-shot block.
+   * The node whose cache is kept for the next window, which usually continues the same few-shot block: the
+   * top-level node the window's last request descends from, when this run computes it (live, not carried from the
+   * window before, with tokens of its own).
    */
-  readonly retain: PrefixNode | undefined;
+  readonly carry: PrefixNode | undefined;
   readonly signal: AbortSignal | undefined;
   private readonly sums = new Map<EncodedRequest, { logprob: number; greedy: boolean }>();
 
@@ -34,10 +35,12 @@ export class TreeRun {
     };
     tree.forEach(mark);
     let last = -1;
+    let retain: PrefixNode | undefined;
     for (const node of tree) {
       const highest = Math.max(...requestsBelow(node).map((request) => request.index));
-      if (highest > last) [last, this.retain] = [highest, node];
+      if (highest > last) [last, retain] = [highest, node];
     }
+    if (retain && this.live.has(retain) && !retain.precomputed && retain.tokens.length > 0) this.carry = retain;
   }
 
   /** Tokens the tree's live nodes run, before padding: the prefix carried from the window before costs none. */

@@ -388,7 +388,7 @@ export class TransformersAdapter implements ModelAdapter {
         for (const request of node.ends) run.finish(request);
       });
       for (const [row, node] of batch.entries()) {
-        const retained = node === run.retain && this.sharing === "prefix-tree";
+        const retained = node === this.carryOf(run);
         if (!retained && !node.children.some((child) => run.live.has(child))) continue;
         const length = pastLength + node.tokens.length;
         const cache = batch.length === 1 ? { present: result.present, length } : rowCache(result, row, length);
@@ -403,6 +403,20 @@ export class TransformersAdapter implements ModelAdapter {
       }
       this.hold(result.present, -1);
     }
+  }
+
+  /** A window's prefix tree, reusing what the window before carried. */
+  private treeOf(encoded: readonly EncodedRequest[], carried: readonly number[] | undefined): PrefixNode[] {
+    return buildPrefixTree(encoded, {
+      maxLength: this.maxLength,
+      sharing: this.sharing,
+      ...(carried ? { carried } : {}),
+    });
+  }
+
+  /** The node whose cache this run keeps for the next window: only the prefix tree carries one. */
+  private carryOf(run: TreeRun): PrefixNode | undefined {
+    return this.sharing === "prefix-tree" ? run.carry : undefined;
   }
 
   /** What the previous window left in the cache: see CarriedCache. */
@@ -438,11 +452,7 @@ export class TransformersAdapter implements ModelAdapter {
       for (let k = 0; k < windows.length; k++) {
         encodeAhead(k + 1 + WINDOWS_AHEAD);
         const encoded = await encodings[k]!;
-        const tree = buildPrefixTree(encoded, {
-          maxLength: this.maxLength,
-          sharing: this.sharing,
-          ...(this.carried ? { carried: this.carried.tokens } : {}),
-        });
+        const tree = this.treeOf(encoded, this.carried?.tokens);
         const run = new TreeRun(tree, options, (request, response) => options.onResponse(request.index, response));
         await this.runNodes(tree, undefined, run);
       }
@@ -464,23 +474,10 @@ export class TransformersAdapter implements ModelAdapter {
     let carried: readonly number[] | undefined;
     let tokens = 0;
     for (const window of windowsToRun(requests, isAnswered)) {
-      const tree = buildPrefixTree(await this.encodeWindow(requests, window), {
-        maxLength: this.maxLength,
-        sharing: this.sharing,
-        ...(carried ? { carried } : {}),
-      });
+      const tree = this.treeOf(await this.encodeWindow(requests, window), carried);
       const run = new TreeRun(tree, isAnswered ? { isAnswered } : {}, () => {});
       tokens += run.tokensToRun();
-      // As runNodes does: the retained node's cache is carried when the node runs.
-      const { retain } = run;
-      if (
-        this.sharing === "prefix-tree" &&
-        retain &&
-        run.live.has(retain) &&
-        !retain.precomputed &&
-        retain.tokens.length > 0
-      )
-        carried = retain.tokens;
+      carried = this.carryOf(run)?.tokens ?? carried;
     }
     return tokens;
   }
