@@ -6,7 +6,7 @@
 // to both; the page reaches the models and the datasets at huggingface.co, answered from this machine. Prints
 // items/s and forward tokens/s of each, for the README's table.
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, readdir, stat } from "node:fs/promises";
+import { mkdtemp, readFile, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -14,14 +14,14 @@ import { TINY_LM_WORDS, writeTinyLm } from "@zoo/runner";
 import { BENCH_MODELS, type BenchModel } from "@zoo/runner/testing";
 import { MMLU_SUBJECTS, resultRecordSchema, type ResultRecord } from "@zoo/suites";
 import {
-  HUB_CORS_HEADERS,
   mmluParquet,
   realisticMmlu,
   startFakeHub,
   syntheticTruthfulqa,
   truthfulqaMcParquet,
 } from "@zoo/suites/testing";
-import { chromium, type BrowserContext } from "playwright-core";
+import { chromium } from "playwright-core";
+import { routeHubDatasets, routeHubModel } from "../test/hub-routes.ts";
 import { CHROMIUM, CHROMIUM_FLAGS, FIXTURE_RESULTS, REPO_DIR, buildSite, fixtureCatalog } from "../test/site-build.ts";
 import { serveStatic } from "./static-server.ts";
 
@@ -105,40 +105,14 @@ async function nodeRun(dir: string, run: Run): Promise<ResultRecord> {
   throw new Error(`zoo bench wrote no record of ${run.suite} in ${output}`);
 }
 
-/** huggingface.co answered from this machine: the model repo `zoo/<name>` from `dir`, the datasets from the local Hub. */
-async function routeHub(context: BrowserContext, name: string, dir: string): Promise<void> {
-  await context.route("https://huggingface.co/**", async (route) => {
-    const request = route.request();
-    const { pathname, search } = new URL(request.url());
-    if (/^\/(api\/)?datasets\//.test(pathname))
-      return route.fulfill({ response: await route.fetch({ url: `${hub.url}${pathname}${search}` }) });
-    if (pathname === `/api/models/zoo/${name}/revision/main`)
-      return route.fulfill({ headers: HUB_CORS_HEADERS, json: { id: `zoo/${name}`, sha: COMMIT } });
-    const file = new RegExp(`^/zoo/${name}/resolve/[^/]+/(.+)$`).exec(pathname)?.[1];
-    const path = file === undefined ? undefined : join(dir, file);
-    if (path === undefined || !(await stat(path).catch(() => undefined))?.isFile())
-      return route.fulfill({
-        status: 404,
-        headers: { ...HUB_CORS_HEADERS, "X-Error-Code": "EntryNotFound" },
-        json: {},
-      });
-    const bytes = await readFile(path);
-    if ((await request.allHeaders()).range === "bytes=0-0")
-      return route.fulfill({
-        status: 206,
-        headers: { ...HUB_CORS_HEADERS, "Content-Range": `bytes 0-0/${bytes.length}` },
-        body: bytes.subarray(0, 1),
-      });
-    return route.fulfill({ headers: HUB_CORS_HEADERS, body: bytes });
-  });
-}
-
 /** What the /run/ page records for the model in `dir` (as the Hub repo zoo/<name>) on `run`, in a fresh browser. */
 async function browserRun(siteUrl: string, name: string, dir: string, run: Run): Promise<ResultRecord> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   try {
     const context = await browser.newContext();
-    await routeHub(context, name, dir);
+    // huggingface.co answered from this machine: the model repo zoo/<name> from `dir`, the datasets by the local Hub.
+    await routeHubDatasets(context, hub.url);
+    await routeHubModel(context, `zoo/${name}`, dir, COMMIT);
     const page = await context.newPage();
     await page.goto(new URL("run/", siteUrl).href);
     await page.selectOption("#run-model", "hf:other");

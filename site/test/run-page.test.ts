@@ -22,6 +22,7 @@ import { PAGE_BUDGET_BYTES } from "../src/integration/site-checks.ts";
 import { pageWeight } from "../src/integration/page-weight.ts";
 import { serveStatic } from "../scripts/static-server.ts";
 import { readSiteData } from "../src/lib/site-data.ts";
+import { HUB_DATASETS, routeHubDatasets, routeHubModel } from "./hub-routes.ts";
 import {
   CHROMIUM,
   CHROMIUM_FLAGS,
@@ -469,11 +470,7 @@ describe.skipIf(!hasChromium)("scoring in Chromium (WebAssembly)", () => {
 
   it("loads a dataset from the Hub, checked against its sha256 and kept in the browser, and says why one cannot be", async () => {
     const context = await browser.newContext();
-    // huggingface.co's dataset API and files, answered by the local Hub.
-    await context.route(/^https:\/\/huggingface\.co\/(api\/)?datasets\//, async (route) => {
-      const { pathname, search } = new URL(route.request().url());
-      await route.fulfill({ response: await route.fetch({ url: `${hub.url}${pathname}${search}` }) });
-    });
+    await routeHubDatasets(context, hub.url);
     const page = await openRunPage(context);
     await chooseTinyLm(page, ["truthfulqa_mc2"], "hub");
     const downloadedByNode = hub.downloads.length;
@@ -535,7 +532,7 @@ describe.skipIf(!hasChromium)("scoring in Chromium (WebAssembly)", () => {
     );
 
     // No network: what this browser keeps still runs; what it does not is named.
-    await context.unroute(/^https:\/\/huggingface\.co\/(api\/)?datasets\//);
+    await context.unroute(HUB_DATASETS);
     await context.route("https://huggingface.co/**", (route) => route.abort("internetdisconnected"));
     await chooseTinyLm(page, ["truthfulqa_mc2"], "hub");
     expect(await runToEnd(page)).toBe("");
@@ -551,16 +548,8 @@ describe.skipIf(!hasChromium)("scoring in Chromium (WebAssembly)", () => {
   it("runs a catalogue model as the nightly does, and shows its leaderboard rows beside the result", async () => {
     const context = await browser.newContext();
     const commit = "89abcdef0123456789abcdef0123456789abcdef";
-    const tinyLm = tinyLmServed();
     // The fixture catalogue's base-7b (acme/base-7b-onnx) on the Hub: zoo's tiny LM's files, at one commit.
-    await context.route("https://huggingface.co/**", async (route) => {
-      const { pathname } = new URL(route.request().url());
-      if (pathname === "/api/models/acme/base-7b-onnx/revision/main")
-        return route.fulfill({ json: { id: "acme/base-7b-onnx", sha: commit } });
-      const file = /^\/acme\/base-7b-onnx\/resolve\/[^/]+\/(.+)$/.exec(pathname)?.[1];
-      if (file) return route.fulfill({ body: await readFile(join(tinyLm, file)) });
-      return route.fulfill({ status: 404, json: { error: "Repository not found" } });
-    });
+    await routeHubModel(context, "acme/base-7b-onnx", tinyLmServed(), commit);
     const page = await openRunPage(context);
     await chooseTinyLm(page, ["mmlu"]);
     await page.selectOption("#run-model", "base-7b");

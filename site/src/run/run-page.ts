@@ -118,7 +118,6 @@ export function initRunPage(root: Document = document): void {
         case "plan":
           total = plannedTokens(message.suites);
           estimate.textContent = planText(message.suites, form.titleOf);
-          estimate.dataset.tokens = String(total ?? "");
           break;
         case "progress": {
           const { progress } = message;
