@@ -17,3 +17,14 @@ export async function distinctRequests(documents: readonly SuiteDocument[]) {
     }
   return { requests: byKey, keys };
 }
+
+/** Each document with a request the store has not answered, and how many of its requests it has not. */
+export function unansweredByDocument(
+  requests: ReadonlyMap<string, { askedBy: readonly SuiteDocument[] }>,
+  store: { has(key: string): boolean },
+): Map<SuiteDocument, number> {
+  const unanswered = new Map<SuiteDocument, number>();
+  for (const [key, { askedBy }] of requests)
+    if (!store.has(key)) for (const document of askedBy) unanswered.set(document, (unanswered.get(document) ?? 0) + 1);
+  return unanswered;
+}

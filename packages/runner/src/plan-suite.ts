@@ -1,5 +1,5 @@
 import type { LoglikelihoodRequest } from "@zoo/suites";
-import { distinctRequests } from "./distinct-requests.ts";
+import { distinctRequests, unansweredByDocument } from "./distinct-requests.ts";
 import type { RunSuiteOptions } from "./run-suite.ts";
 import { shardDocuments } from "./shard.ts";
 
@@ -25,8 +25,8 @@ export async function planSuite(
 ): Promise<SuitePlan> {
   const { adapter, cache, run } = options;
   const documents = options.shard ? shardDocuments(run.documents, options.shard) : run.documents;
-  const entries = [...(await distinctRequests(documents)).requests];
-  const pending = new Set(entries.filter(([key]) => !cache.has(key)).flatMap(([, { askedBy }]) => askedBy));
+  const { requests } = await distinctRequests(documents);
+  const entries = [...requests];
   const generates = entries.some(([key, { request }]) => request.type === "generation" && !cache.has(key));
   const loglikelihood = entries.filter(([, { request }]) => request.type === "loglikelihood");
   const forwardTokens =
@@ -39,7 +39,7 @@ export async function planSuite(
   return {
     suite: run.id,
     documents: documents.length,
-    documentsCached: documents.length - pending.size,
+    documentsCached: documents.length - unansweredByDocument(requests, cache).size,
     ...(forwardTokens === undefined ? {} : { forwardTokens }),
   };
 }

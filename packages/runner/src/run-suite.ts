@@ -8,11 +8,10 @@ import {
   type Response,
   type ResultRecord,
   type SampleLine,
-  type SuiteDocument,
   type SuiteRun,
 } from "@zoo/suites";
 import { CapabilityError, type ModelAdapter, type TokenUsage } from "./adapter.ts";
-import { distinctRequests } from "./distinct-requests.ts";
+import { distinctRequests, unansweredByDocument } from "./distinct-requests.ts";
 import type { ResponseStore } from "./response-store.ts";
 import { shardDocuments, type Shard } from "./shard.ts";
 
@@ -71,9 +70,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteResult> {
       `${options.modelId} cannot score loglikelihoods, which ${run.id} needs: run a generation suite instead`,
     );
 
-  const missing = new Map<SuiteDocument, number>();
-  for (const [key, { askedBy }] of requests)
-    if (!cache.has(key)) for (const document of askedBy) missing.set(document, (missing.get(document) ?? 0) + 1);
+  const missing = unansweredByDocument(requests, cache);
   const documentsCached = documents.length - missing.size;
   let documentsDone = documentsCached;
   const report = () =>
