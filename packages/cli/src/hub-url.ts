@@ -1,7 +1,6 @@
+import { DEFAULT_HUB_URL } from "@zoo/suites";
 import { InvalidArgumentError } from "commander";
 import { CliError } from "./cli-error.ts";
-
-export const DEFAULT_HUB_URL = "https://huggingface.co";
 
 /** A --hub-url value: an http(s) URL, without a trailing slash. */
 export function hubUrlOption(value: string): string {

@@ -24,7 +24,7 @@ export { verifyRecord } from "./verify-record.ts";
 export { JOB_HOURS, MAX_JOBS, suiteHours } from "./nightly-cost.ts";
 export { CHAT_FLAGS, planNightly } from "./nightly-plan.ts";
 export type { NightlyDeferral, NightlyJob, NightlyPlan, NightlyPlanInput, NightlySkip } from "./nightly-plan.ts";
-export { DEFAULT_HUB_URL, ModelOpenError, openAdapter, openChatRenderer } from "./open-adapter.ts";
+export { ModelOpenError, openAdapter, openChatRenderer } from "./open-adapter.ts";
 export type { OpenAdapterOptions, OpenedModel } from "./open-adapter.ts";
 export { requestKey } from "./request-key.ts";
 export { ResponseCache } from "./response-cache.ts";

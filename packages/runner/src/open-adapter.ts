@@ -18,8 +18,6 @@ import { ChatTemplateError, chatTemplateRenderer } from "./chat-template.ts";
 import type { ModelSpec } from "./model-spec.ts";
 import { TINY_LM_SEED, writeTinyLm } from "./tiny-lm/tiny-lm.ts";
 
-export const DEFAULT_HUB_URL = "https://huggingface.co";
-
 export interface OpenAdapterOptions {
   /** zoo's cache folder: answers, downloaded models, the tiny LM. */
   cacheDir: string;

@@ -1,6 +1,5 @@
+import { DEFAULT_HUB_URL } from "@zoo/suites";
 import { RunError } from "./run-error.ts";
-
-export const HUB_URL = "https://huggingface.co";
 
 const COMMIT = /^[0-9a-f]{40}$/;
 
@@ -11,7 +10,7 @@ const COMMIT = /^[0-9a-f]{40}$/;
 export async function resolveCommit(
   repo: string,
   revision = "main",
-  hubUrl = HUB_URL,
+  hubUrl = DEFAULT_HUB_URL,
   fetchImpl: typeof fetch = (input, init) => fetch(input, init),
 ): Promise<string> {
   if (COMMIT.test(revision)) return revision;

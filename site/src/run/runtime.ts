@@ -3,6 +3,7 @@
 import { env } from "@huggingface/transformers";
 import { TransformersAdapter, inlineEncoder, planSuite, runSuite, type ModelIdentity } from "@zoo/runner/scoring";
 import {
+  DEFAULT_HUB_URL,
   httpFiles,
   loadSuiteRun,
   sha256Hex,
@@ -15,7 +16,7 @@ import { openAnswerStore } from "./answer-store.ts";
 import { browserEnvironment } from "./browser-environment.ts";
 import { datasetCache } from "./dataset-cache.ts";
 import { byteSize, weightBytes } from "./model-weights.ts";
-import { HUB_URL, resolveCommit } from "./hub-revision.ts";
+import { resolveCommit } from "./hub-revision.ts";
 import { yieldBeforeForwardPasses } from "./next-task.ts";
 import type { RunMessage } from "./run-messages.ts";
 import type { RunPlan } from "./run-plan.ts";
@@ -64,7 +65,7 @@ async function locate(plan: RunPlan) {
   }
   const commit = await resolveCommit(model.repo, model.revision);
   const identity: ModelIdentity = { adapter: "transformers-js", repo: model.repo, revision: commit, dtype, device };
-  return { identity, files: commit, path: model.repo, revision: commit, remoteHost: HUB_URL };
+  return { identity, files: commit, path: model.repo, revision: commit, remoteHost: DEFAULT_HUB_URL };
 }
 
 /**

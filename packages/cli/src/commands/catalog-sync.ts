@@ -5,7 +5,8 @@ import { catalogDir } from "../catalog-dir.ts";
 import { CliError, EXIT_FAILURE, UsageError } from "../cli-error.ts";
 import type { Context } from "../context.ts";
 import { formatTable } from "../format-table.ts";
-import { DEFAULT_HUB_URL, hubUrlFromEnvironment, hubUrlOption } from "../hub-url.ts";
+import { DEFAULT_HUB_URL } from "@zoo/suites";
+import { hubUrlFromEnvironment, hubUrlOption } from "../hub-url.ts";
 import { loadValidCatalog } from "../load-catalog.ts";
 import { positiveIntegerOption } from "../option-parsers.ts";
 
